@@ -1,0 +1,57 @@
+package cn.canbao.hub.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The zero-install database: a real PostgreSQL started in-process, its data directory under the hub's
+ * data directory so the registry survives restarts. Production sets {@code canbao.database.embedded=false}
+ * and points {@code spring.datasource.*} at an external server.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "canbao.database.embedded", havingValue = "true", matchIfMissing = true)
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${canbao.data-dir}") Path dataDir,
+                                      @Value("${canbao.database.embedded-port:0}") int port) throws IOException {
+        Path pgData = dataDir.resolve("postgres");
+        Files.createDirectories(pgData);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("fsync", "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
+        return postgres;
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("registry");
+        dataSource.setMaximumPoolSize(poolSize);
+        return dataSource;
+    }
+}

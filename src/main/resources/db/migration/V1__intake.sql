@@ -1,0 +1,46 @@
+-- Intake: every file, event and front-database row that reaches the hub, what became of each record,
+-- and the keys that make a second delivery a no-op.
+
+CREATE TABLE intake_file (
+    id           BIGSERIAL PRIMARY KEY,
+    system       VARCHAR(20)  NOT NULL,
+    file_name    VARCHAR(255) NOT NULL,
+    sha256       CHAR(64)     NOT NULL UNIQUE,
+    kind         VARCHAR(10)  NOT NULL,              -- FULL | INCREMENT
+    status       VARCHAR(10)  NOT NULL,              -- ACCEPTED | PARTIAL | REJECTED
+    received_at  TIMESTAMPTZ  NOT NULL,
+    records      BIGINT       NOT NULL,
+    accepted     BIGINT       NOT NULL,
+    rejected     BIGINT       NOT NULL,
+    receipt      JSONB        NOT NULL
+);
+
+-- One row per record a source stated, append-only: the registry's history. The latest row per
+-- (system, source_key) is what that source currently says; a DELETE row ends it (soft delete).
+CREATE TABLE source_record (
+    id            BIGSERIAL PRIMARY KEY,
+    system        VARCHAR(20)  NOT NULL,
+    id_number     CHAR(18),                          -- null only for records kept without one (unmatched students)
+    source_key    VARCHAR(200) NOT NULL,
+    operation     VARCHAR(10)  NOT NULL,
+    intake_key    VARCHAR(120) NOT NULL UNIQUE,      -- file sha256:record | event:eventId | frontdb:seq
+    received_at   TIMESTAMPTZ  NOT NULL,
+    payload       JSONB        NOT NULL              -- the canonical person-insurance message
+) WITH (fillfactor = 100);
+
+CREATE INDEX source_record_person ON source_record (id_number, system);
+CREATE INDEX source_record_key ON source_record (system, source_key, id);
+
+-- Every rejected record with its raw text and reasons: nothing that arrives is lost.
+CREATE TABLE quarantine (
+    id            BIGSERIAL PRIMARY KEY,
+    system        VARCHAR(20)  NOT NULL,
+    intake_key    VARCHAR(120) NOT NULL UNIQUE,
+    source_ref    VARCHAR(300) NOT NULL,             -- file name + record number, event id or front-db seq
+    record_no     BIGINT,
+    raw           TEXT         NOT NULL,
+    errors        JSONB        NOT NULL,
+    received_at   TIMESTAMPTZ  NOT NULL
+);
+
+CREATE INDEX quarantine_system ON quarantine (system, received_at);
