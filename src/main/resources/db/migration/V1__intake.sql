@@ -5,15 +5,21 @@ CREATE TABLE intake_file (
     id           BIGSERIAL PRIMARY KEY,
     system       VARCHAR(20)  NOT NULL,
     file_name    VARCHAR(255) NOT NULL,
-    sha256       CHAR(64)     NOT NULL UNIQUE,
+    sha256       CHAR(64)     NOT NULL,
     kind         VARCHAR(10)  NOT NULL,              -- FULL | INCREMENT
-    status       VARCHAR(10)  NOT NULL,              -- ACCEPTED | PARTIAL | REJECTED
+    status       VARCHAR(10)  NOT NULL,              -- ACCEPTED | PARTIAL | REJECTED | DUPLICATE
+    disposition  VARCHAR(10)  NOT NULL,              -- .done | .error: where the file goes on the exchange server
     received_at  TIMESTAMPTZ  NOT NULL,
+    delivered_at TIMESTAMPTZ,                        -- receipt written and file moved: a later copy is a DUPLICATE
     records      BIGINT       NOT NULL,
     accepted     BIGINT       NOT NULL,
     rejected     BIGINT       NOT NULL,
     receipt      JSONB        NOT NULL
 );
+
+-- A file's content is ingested once; a rejected file may come again (corrected done file) and a
+-- duplicate delivery is only logged.
+CREATE UNIQUE INDEX intake_file_ingested_once ON intake_file (sha256) WHERE status IN ('ACCEPTED', 'PARTIAL');
 
 -- One row per record a source stated, append-only: the registry's history. The latest row per
 -- (system, source_key) is what that source currently says; a DELETE row ends it (soft delete).
@@ -24,12 +30,15 @@ CREATE TABLE source_record (
     source_key    VARCHAR(200) NOT NULL,
     operation     VARCHAR(10)  NOT NULL,
     intake_key    VARCHAR(120) NOT NULL UNIQUE,      -- file sha256:record | event:eventId | frontdb:seq
+    intake_file_id BIGINT REFERENCES intake_file (id),
+    record_no     BIGINT,
     received_at   TIMESTAMPTZ  NOT NULL,
     payload       JSONB        NOT NULL              -- the canonical person-insurance message
 ) WITH (fillfactor = 100);
 
 CREATE INDEX source_record_person ON source_record (id_number, system);
 CREATE INDEX source_record_key ON source_record (system, source_key, id);
+CREATE INDEX source_record_file ON source_record (intake_file_id, id_number) WHERE intake_file_id IS NOT NULL;
 
 -- Every rejected record with its raw text and reasons: nothing that arrives is lost.
 CREATE TABLE quarantine (
@@ -37,6 +46,7 @@ CREATE TABLE quarantine (
     system        VARCHAR(20)  NOT NULL,
     intake_key    VARCHAR(120) NOT NULL UNIQUE,
     source_ref    VARCHAR(300) NOT NULL,             -- file name + record number, event id or front-db seq
+    intake_file_id BIGINT REFERENCES intake_file (id),
     record_no     BIGINT,
     raw           TEXT         NOT NULL,
     errors        JSONB        NOT NULL,

@@ -1,0 +1,61 @@
+package cn.canbao.hub.connector;
+
+import cn.canbao.hub.connector.mapping.Standards;
+import cn.canbao.hub.connector.transport.ConnectorRoutes;
+import cn.canbao.hub.connector.transport.ExchangeServerClient;
+import cn.canbao.hub.connector.transport.FileIngestion;
+import cn.canbao.hub.connector.transport.FileIntake;
+import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.standard.CodeTables;
+import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.Regions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the connectors: standards, the descriptor catalog, the intake beans and the templated routes. */
+@Configuration(proxyBeanMethods = false)
+public class ConnectorConfiguration {
+
+    @Bean
+    Clock clock(@Value("${canbao.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    @Bean
+    Standards standards(Clock clock) {
+        return new Standards(new IdentityNumbers(clock), Regions.standard(), CodeTables.standard());
+    }
+
+    @Bean
+    ObjectMapper canonicalJson() {
+        return CanonicalJson.mapper();
+    }
+
+    @Bean
+    ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards) {
+        return ConnectorCatalog.load(directory, standards);
+    }
+
+    @Bean
+    FileIngestion fileIngestion(IntakeWriter writer, ObjectMapper json,
+                                @Value("${canbao.intake.receipt-cap}") int receiptCap) {
+        return new FileIngestion(writer, json, receiptCap);
+    }
+
+    @Bean
+    FileIntake fileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
+                          FileIngestion ingestion, ObjectMapper json, Clock clock) {
+        return new FileIntake(catalog, writer, exchange, ingestion, json, clock);
+    }
+
+    @Bean
+    ConnectorRoutes connectorRoutes(ConnectorCatalog catalog) {
+        return new ConnectorRoutes(catalog);
+    }
+}

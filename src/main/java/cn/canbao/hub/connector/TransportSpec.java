@@ -1,0 +1,21 @@
+package cn.canbao.hub.connector;
+
+import java.util.Map;
+
+/**
+ * One way a connector's records arrive.
+ *
+ * @param kind      the transport template
+ * @param account   SFTP: the partner account whose {@code in/} folder is polled
+ * @param extension SFTP: the data file extension ({@code csv}, {@code txt}, …)
+ * @param queue     JMS: the events queue; defaults to {@code canbao.in.{system}.events}
+ * @param rename    JMS: event field name → the mapping's source field name, where the event names differ
+ * @param pollDelay milliseconds between polls (SFTP and SQL)
+ */
+public record TransportSpec(TransportKind kind, String account, String extension, String queue,
+                            Map<String, String> rename, Long pollDelay) {
+
+    public TransportSpec {
+        rename = rename == null ? Map.of() : Map.copyOf(rename);
+    }
+}

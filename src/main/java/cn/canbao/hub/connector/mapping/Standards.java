@@ -1,0 +1,9 @@
+package cn.canbao.hub.connector.mapping;
+
+import cn.canbao.hub.standard.CodeTables;
+import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.Regions;
+
+/** The national standards a mapping checks values against, loaded once and shared by every connector. */
+public record Standards(IdentityNumbers identityNumbers, Regions regions, CodeTables codeTables) {
+}

@@ -1,0 +1,138 @@
+package cn.canbao.hub.connector.transport;
+
+import cn.canbao.hub.connector.Connector;
+import cn.canbao.hub.connector.ConnectorCatalog;
+import cn.canbao.hub.connector.TransportKind;
+import cn.canbao.hub.connector.TransportSpec;
+import cn.canbao.hub.connector.receipt.FileReceipt;
+import cn.canbao.hub.connector.receipt.ReceiptStatus;
+import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.registry.IngestedFile;
+import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.standard.ErrorCode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one data file whose done file is present on the exchange server through to its receipt: checks the
+ * name and the done file, recognises a duplicate, ingests the records, writes the receipt into the sender's
+ * {@code receipt/} folder and moves both files to {@code in/.done/} or {@code in/.error/}.
+ */
+public class FileIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIntake.class);
+
+    static final String DONE = ".done";
+    static final String ERROR = ".error";
+
+    private final ConnectorCatalog catalog;
+    private final IntakeWriter writer;
+    private final ExchangeServerClient exchange;
+    private final FileIngestion ingestion;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public FileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
+                      FileIngestion ingestion, ObjectMapper json, Clock clock) {
+        this.catalog = catalog;
+        this.writer = writer;
+        this.exchange = exchange;
+        this.ingestion = ingestion;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Handler
+    public void ingest(@Header("canbaoSystem") String system, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+                       @Body InputStream data) throws IOException, SQLException {
+        Connector connector = catalog.get(system);
+        TransportSpec transport = connector.descriptor().transport(TransportKind.SFTP_BATCH_IN).orElseThrow();
+        String home = transport.account();
+        String inbox = home + "/in";
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        try (ExchangeSession session = exchange.open()) {
+            DoneFile.Parsed doneFile = DoneFile.parse(session.readText(inbox + "/" + fileName + ".ok"));
+            Outcome outcome = decide(connector, fileName, doneFile, data, receivedAt);
+            session.writeText(home + "/receipt", fileName + ".receipt.json", json.writeValueAsString(outcome.receipt()));
+            session.move(inbox + "/" + fileName, inbox + "/" + outcome.disposition());
+            session.move(inbox + "/" + fileName + ".ok", inbox + "/" + outcome.disposition());
+            writer.markDelivered(outcome.logId());
+            FileReceipt r = outcome.receipt();
+            log.info("{} from {}: {} ({} records, {} accepted, {} rejected) -> {}", fileName, system, r.status(),
+                    r.records(), r.accepted(), r.rejected(), outcome.disposition());
+        }
+    }
+
+    private Outcome decide(Connector connector, String fileName, DoneFile.Parsed doneFile, InputStream data,
+                           OffsetDateTime receivedAt) throws IOException, SQLException {
+        String system = connector.system();
+        Optional<DataFileName> name = DataFileName.parse(fileName).filter(n -> n.system().equals(system));
+        if (name.isEmpty()) {
+            return rejectWhole(system, fileName, "INCREMENT", data, receivedAt, ErrorCode.FILE_NAME.name(),
+                    "the file name must be " + system + "_{REGION6}_{yyyyMMdd}_{SEQ3}[_FULL].{ext}");
+        }
+        String kind = name.get().kind();
+        if (doneFile instanceof DoneFile.Invalid invalid) {
+            return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.FILE_FORMAT.name(), invalid.problem());
+        }
+        DoneFile done = ((DoneFile.Valid) doneFile).doneFile();
+        Optional<IngestedFile> earlier = writer.ingested(done.sha256());
+        if (earlier.isPresent()) {
+            return repeated(system, fileName, kind, done, earlier.get(), data, receivedAt);
+        }
+        FileIngestion.Result result = ingestion.ingest(connector, fileName, name.get().full(), done, data, receivedAt);
+        if (result instanceof FileIngestion.RejectedWhole whole) {
+            return rejected(system, fileName, kind, whole.sha256(), receivedAt, whole.records(), whole.code().name(),
+                    whole.message());
+        }
+        FileIngestion.Stored stored = (FileIngestion.Stored) result;
+        String disposition = stored.receipt().status() == ReceiptStatus.REJECTED ? ERROR : DONE;
+        return new Outcome(stored.receipt(), disposition, stored.fileId());
+    }
+
+    /** The same content again: either a redelivery after a crash, or a duplicate the sender sent. */
+    private Outcome repeated(String system, String fileName, String kind, DoneFile done, IngestedFile earlier,
+                             InputStream data, OffsetDateTime receivedAt) throws IOException {
+        String actual = Sha256.of(data);
+        if (!actual.equals(done.sha256())) {
+            return rejected(system, fileName, kind, actual, receivedAt, 0, ErrorCode.FILE_HASH.name(),
+                    "the done file says SHA-256 " + done.sha256() + " but the data file has " + actual);
+        }
+        if (!earlier.delivered() && earlier.fileName().equals(fileName)) {
+            FileReceipt stored = json.readValue(earlier.receiptJson(), FileReceipt.class);
+            return new Outcome(stored, earlier.disposition(), earlier.id());
+        }
+        FileReceipt receipt = Receipts.duplicate(fileName, actual, receivedAt, done.records());
+        long id = writer.logNotIngested(system, fileName, actual, kind, ReceiptStatus.DUPLICATE.name(), DONE,
+                receivedAt, done.records(), json.writeValueAsString(receipt));
+        return new Outcome(receipt, DONE, id);
+    }
+
+    private Outcome rejectWhole(String system, String fileName, String kind, InputStream data,
+                                OffsetDateTime receivedAt, String code, String message) throws IOException {
+        return rejected(system, fileName, kind, Sha256.of(data), receivedAt, 0, code, message);
+    }
+
+    private Outcome rejected(String system, String fileName, String kind, String sha256, OffsetDateTime receivedAt,
+                     long records, String code, String message) throws IOException {
+        FileReceipt receipt = Receipts.rejectedWhole(fileName, sha256, receivedAt, records, code, message);
+        long id = writer.logNotIngested(system, fileName, sha256, kind, ReceiptStatus.REJECTED.name(), ERROR,
+                receivedAt, records, json.writeValueAsString(receipt));
+        return new Outcome(receipt, ERROR, id);
+    }
+
+    /** What the file comes to: its receipt, where it is moved, and its intake-log row. */
+    public record Outcome(FileReceipt receipt, String disposition, long logId) {
+    }
+}

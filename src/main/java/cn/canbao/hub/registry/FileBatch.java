@@ -1,0 +1,196 @@
+package cn.canbao.hub.registry;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * One data file's records on their way into the registry: accepted records go in chunks through COPY,
+ * rejected ones in batches into quarantine, all in one transaction that commits together with the file's
+ * intake row — so after a crash the file is either wholly stored or not at all, and is simply read again.
+ */
+public final class FileBatch implements AutoCloseable {
+
+    private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
+            + "intake_key, intake_file_id, record_no, received_at, payload) FROM STDIN";
+    private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
+            + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)";
+
+    public record RejectedRecord(long recordNo, String raw, String errorsJson) {
+    }
+
+    /** Two or more records of the file that state the same person and source key. */
+    public record RepeatedRecord(String sourceKey, List<Long> recordNumbers) {
+    }
+
+    private final Connection connection;
+    private final CopyManager copyManager;
+    private final String system;
+    private final String fileName;
+    private final String sha256;
+    private final String copyPrefix;
+    private final Timestamp receivedAt;
+    private final String receivedAtText;
+    private final int chunkSize;
+    private final long fileId;
+    private final StringBuilder acceptedChunk = new StringBuilder(1 << 20);
+    private int acceptedInChunk;
+    private final List<RejectedRecord> rejectedChunk = new ArrayList<>();
+    private boolean committed;
+
+    FileBatch(Connection connection, String system, String fileName, String sha256, String kind,
+              OffsetDateTime receivedAt, int chunkSize) throws SQLException {
+        this.connection = connection;
+        this.system = system;
+        this.fileName = fileName;
+        this.sha256 = sha256;
+        this.receivedAt = Timestamp.from(receivedAt.toInstant());
+        this.receivedAtText = receivedAt.toString();
+        this.chunkSize = chunkSize;
+        connection.setAutoCommit(false);
+        this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO intake_file (system, file_name, "
+                + "sha256, kind, status, disposition, received_at, records, accepted, rejected, receipt) "
+                + "VALUES (?, ?, ?, ?, 'PARTIAL', '.done', ?, 0, 0, 0, '{}') RETURNING id")) {
+            insert.setString(1, system);
+            insert.setString(2, fileName);
+            insert.setString(3, sha256);
+            insert.setString(4, kind);
+            insert.setTimestamp(5, this.receivedAt);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                this.fileId = rs.getLong(1);
+            }
+        }
+        this.copyPrefix = system + '\t';
+    }
+
+    public void accept(long recordNo, String idNumber, String sourceKey, String operation, String payloadJson)
+            throws SQLException {
+        StringBuilder row = acceptedChunk;
+        row.append(copyPrefix);
+        if (idNumber == null) {
+            row.append("\\N");
+        } else {
+            row.append(idNumber);
+        }
+        row.append('\t');
+        CopyText.append(row, sourceKey);
+        row.append('\t').append(operation).append('\t')
+                .append(sha256).append(':').append(recordNo).append('\t')
+                .append(fileId).append('\t').append(recordNo).append('\t')
+                .append(receivedAtText).append('\t');
+        CopyText.append(row, payloadJson);
+        row.append('\n');
+        if (++acceptedInChunk >= chunkSize) {
+            flushAccepted();
+        }
+    }
+
+    public void reject(RejectedRecord rejected) throws SQLException {
+        rejectedChunk.add(rejected);
+        if (rejectedChunk.size() >= chunkSize) {
+            flushRejected();
+        }
+    }
+
+    /** Flushes what is buffered and lists records that repeat a source key, at most {@code limit} of them. */
+    public List<RepeatedRecord> repeatedRecords(int limit) throws SQLException {
+        flush();
+        List<RepeatedRecord> repeated = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT source_key, "
+                + "array_agg(record_no ORDER BY record_no) FROM source_record WHERE intake_file_id = ? "
+                + "GROUP BY source_key HAVING count(*) > 1 ORDER BY min(record_no) LIMIT ?")) {
+            query.setLong(1, fileId);
+            query.setInt(2, limit);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Long[] numbers = (Long[]) rs.getArray(2).getArray();
+                    repeated.add(new RepeatedRecord(rs.getString(1), List.of(numbers)));
+                }
+            }
+        }
+        return repeated;
+    }
+
+    public void commit(String status, long records, long accepted, long rejected, String receiptJson)
+            throws SQLException {
+        flush();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE intake_file SET status = ?, "
+                + "records = ?, accepted = ?, rejected = ?, receipt = CAST(? AS JSONB) WHERE id = ?")) {
+            update.setString(1, status);
+            update.setLong(2, records);
+            update.setLong(3, accepted);
+            update.setLong(4, rejected);
+            update.setString(5, receiptJson);
+            update.setLong(6, fileId);
+            update.executeUpdate();
+        }
+        connection.commit();
+        committed = true;
+    }
+
+    public long fileId() {
+        return fileId;
+    }
+
+    private void flush() throws SQLException {
+        flushAccepted();
+        flushRejected();
+    }
+
+    private void flushAccepted() throws SQLException {
+        if (acceptedInChunk == 0) {
+            return;
+        }
+        try {
+            copyManager.copyIn(COPY_SOURCE_RECORDS, new StringReader(acceptedChunk.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into source_record failed for " + fileName, e);
+        }
+        acceptedChunk.setLength(0);
+        acceptedInChunk = 0;
+    }
+
+    private void flushRejected() throws SQLException {
+        if (rejectedChunk.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_QUARANTINE)) {
+            for (RejectedRecord rejected : rejectedChunk) {
+                insert.setString(1, system);
+                insert.setString(2, sha256 + ':' + rejected.recordNo());
+                insert.setString(3, fileName + '#' + rejected.recordNo());
+                insert.setLong(4, fileId);
+                insert.setLong(5, rejected.recordNo());
+                insert.setString(6, CopyText.withoutNul(rejected.raw()));
+                insert.setString(7, rejected.errorsJson());
+                insert.setTimestamp(8, receivedAt);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        rejectedChunk.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+        } finally {
+            connection.setAutoCommit(true);
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package cn.canbao.hub.registry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that writes what arrives into the registry: source records, quarantine entries and the
+ * idempotency keys that make a second delivery a no-op.
+ */
+@Component
+public class IntakeWriter {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final int chunkSize;
+
+    public IntakeWriter(DataSource dataSource, @Value("${canbao.intake.chunk-size:5000}") int chunkSize) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.chunkSize = chunkSize;
+    }
+
+    /** Starts storing a file's records; nothing is visible until {@link FileBatch#commit}. */
+    public FileBatch openFile(String system, String fileName, String sha256, String kind, OffsetDateTime receivedAt)
+            throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            return new FileBatch(connection, system, fileName, sha256, kind, receivedAt, chunkSize);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public Optional<IngestedFile> ingested(String sha256) {
+        List<IngestedFile> found = jdbc.query("SELECT id, file_name, status, disposition, receipt::text, delivered_at "
+                        + "FROM intake_file WHERE sha256 = ? AND status IN ('ACCEPTED', 'PARTIAL')",
+                (rs, n) -> new IngestedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)),
+                sha256);
+        return found.stream().findFirst();
+    }
+
+    /** Logs a file that was not ingested (rejected whole, or a duplicate) together with its receipt. */
+    public long logNotIngested(String system, String fileName, String sha256, String kind, String status,
+                               String disposition, OffsetDateTime receivedAt, long records, String receiptJson) {
+        return jdbc.queryForObject("INSERT INTO intake_file (system, file_name, sha256, kind, status, disposition, "
+                        + "received_at, records, accepted, rejected, receipt) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CAST(? AS JSONB)) RETURNING id", Long.class,
+                system, fileName, sha256, kind, status, disposition, receivedAt, records,
+                "REJECTED".equals(status) ? records : 0, receiptJson);
+    }
+
+    public void markDelivered(long fileId) {
+        jdbc.update("UPDATE intake_file SET delivered_at = now() WHERE id = ?", fileId);
+    }
+}
