@@ -14,13 +14,14 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CodeTables {
 
-    private static final CodeTables STANDARD = new CodeTables();
-
     /**
      * The AAE140 schemes of the registration programme. The reference table also lists supplementary medical
      * schemes (320, 330, 340, 392) that the programme does not count, so a source sending them is told.
      */
     private static final List<String> PROGRAMME_SCHEMES = List.of("110", "120", "170", "210", "310", "390", "410", "510");
+
+    /** Declared after the constants its construction reads. */
+    private static final CodeTables STANDARD = new CodeTables();
 
     private final Map<String, CodeTable> tableOfName = new LinkedHashMap<>();
 

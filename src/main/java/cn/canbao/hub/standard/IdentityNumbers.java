@@ -19,8 +19,6 @@ public final class IdentityNumbers {
     /** Birth dates are calendar dates in China, wherever the hub's JVM runs. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private static final IdentityNumbers STANDARD = new IdentityNumbers(Clock.system(CHINA));
-
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK_CHARACTER_OF_REMAINDER = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final String[] CHECKSUM_MESSAGE_OF_REMAINDER = new String[11];
@@ -44,6 +42,9 @@ public final class IdentityNumbers {
         }
     }
 
+    /** Declared after the constants its construction reads. */
+    private static final IdentityNumbers STANDARD = new IdentityNumbers(Clock.system(CHINA));
+
     private final Clock clock;
 
     /**
@@ -53,6 +54,7 @@ public final class IdentityNumbers {
      */
     private volatile int knownToday;
 
+    /** Judges future birth dates by the calendar date of this clock in its zone; the clock must not go back. */
     public IdentityNumbers(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.knownToday = todayFromClock();
@@ -191,9 +193,13 @@ public final class IdentityNumbers {
     }
 
     private IdNumberCheck birthDateProblem(int year, int month, int day) {
-        if (year < EARLIEST_BIRTH_YEAR || month < 1 || month > 12 || day < 1 || day > Dates.lengthOfMonth(year, month)) {
+        if (month < 1 || month > 12 || day < 1 || day > Dates.lengthOfMonth(year, month)) {
             return IdNumberCheck.invalid(ErrorCode.ID_BIRTHDATE,
                     "birth date " + yyyyMMdd(year, month, day) + " in the identity number is not a real date");
+        }
+        if (year < EARLIEST_BIRTH_YEAR) {
+            return IdNumberCheck.invalid(ErrorCode.ID_BIRTHDATE,
+                    "birth date " + yyyyMMdd(year, month, day) + " in the identity number is before " + EARLIEST_BIRTH_YEAR);
         }
         int birth = year * 10000 + month * 100 + day;
         if (birth > knownToday) {

@@ -16,12 +16,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class Regions {
 
-    private static final Regions STANDARD = new Regions();
-
     /** Newest first: a code in both editions is reported as the newer edition states it. */
     private static final String[][] EDITIONS = {
             {"2023", "qinghai_divisions.csv"},
             {"2017", "qinghai_divisions_2017.csv"}};
+
+    /** Declared after the constants its construction reads. */
+    private static final Regions STANDARD = new Regions();
 
     private final Map<String, Region> regionOfCode = new HashMap<>();
     private final Set<String> everValidAddressCodes = new HashSet<>();
