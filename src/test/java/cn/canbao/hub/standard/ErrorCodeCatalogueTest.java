@@ -1,0 +1,57 @@
+package cn.canbao.hub.standard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ErrorCodeCatalogueTest {
+
+    private static final Path CATALOGUE = Path.of("docs/error-codes.md");
+
+    /** Rows of the catalogue table by code: kind, meaning, fix. */
+    private static Map<String, List<String>> documentedRows() throws IOException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8)) {
+            if (line.startsWith("| `")) {
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
+                assertThat(cells).as(line).hasSize(4);
+                String previous = rows.put(cells[0].replace("`", ""), List.of(cells[1], cells[2], cells[3]));
+                assertThat(previous).as("documented twice: " + cells[0]).isNull();
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void documentsEveryCodeOfTheEnumAndNoOther() throws IOException {
+        assertThat(documentedRows().keySet())
+                .containsExactlyElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void documentsKindMeaningAndFixExactlyAsTheEnumStatesThem(ErrorCode code) throws IOException {
+        assertThat(documentedRows().get(code.name()))
+                .containsExactly(code.warning() ? "warning" : "error", code.meaning(), code.senderFix());
+    }
+
+    @Test
+    void includesEveryCodeTheInterfaceSpecificationRequires() {
+        assertThat(Arrays.stream(ErrorCode.values()).filter(code -> !code.warning()).map(Enum::name))
+                .contains("ID_FORMAT", "ID_CHECKSUM", "ID_BIRTHDATE", "ID_PROVINCE", "DATE_FORMAT", "CODE_UNKNOWN",
+                        "FIELD_MISSING", "RECORD_LENGTH", "RECORD_SYNTAX", "FILE_HASH", "FILE_COUNT", "FILE_FORMAT");
+        assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::warning).map(Enum::name))
+                .containsExactlyInAnyOrder("SEX_MISMATCH", "DUPLICATE_IN_FILE", "ID_NUMBER_ABSENT",
+                        "ID_UPGRADED_FROM_15", "NAME_MISMATCH");
+    }
+}
