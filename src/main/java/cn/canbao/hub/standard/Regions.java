@@ -1,8 +1,10 @@
 package cn.canbao.hub.standard;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +89,13 @@ public final class Regions {
     /** The prefecture a county or township lies in, or the prefecture itself; empty for the province and unknown codes. */
     public Optional<Region> prefectureOf(String code) {
         return find(code).map(Region::prefectureCode).flatMap(this::find);
+    }
+
+    /** The 9-digit townships of the given counties, sorted by code. */
+    public List<String> townshipsOf(Collection<String> counties) {
+        return regionOfCode.values().stream()
+                .filter(r -> "township".equals(r.level()) && counties.contains(r.countyCode()))
+                .map(Region::code).sorted().toList();
     }
 
     private void readEdition(String edition, String fileName) {
