@@ -25,7 +25,7 @@ class ErrorCodeCatalogueTest {
             if (line.startsWith("| `")) {
                 String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
                 assertThat(cells).as(line).hasSize(4);
-                String previous = rows.put(cells[0].replace("`", ""), List.of(cells[1], cells[2], cells[3]));
+                List<String> previous = rows.put(cells[0].replace("`", ""), List.of(cells[1], cells[2], cells[3]));
                 assertThat(previous).as("documented twice: " + cells[0]).isNull();
             }
         }

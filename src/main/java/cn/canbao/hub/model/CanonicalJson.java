@@ -1,0 +1,60 @@
+package cn.canbao.hub.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+
+/**
+ * The canonical JSON form of {@link PersonInsuranceMessage} (schema/person-insurance-v1.json): ISO dates
+ * ({@code 2017-10-15}), months ({@code 2017-09}), timestamps with their offset ({@code 2017-10-15T08:00:03+08:00}),
+ * absent values omitted. Unknown properties are ignored on reading, because a later v1 may add optional fields.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** Snapshots of the configuration, so a caller reconfiguring the shared mapper cannot change the canonical form. */
+    private static final ObjectWriter WRITER = MAPPER.writerFor(PersonInsuranceMessage.class);
+    private static final ObjectReader READER = MAPPER.readerFor(PersonInsuranceMessage.class);
+
+    private CanonicalJson() {
+    }
+
+    public static String write(PersonInsuranceMessage message) {
+        try {
+            return WRITER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a canonical message", e);
+        }
+    }
+
+    /** @throws UncheckedIOException for text that is not JSON of a canonical message */
+    public static PersonInsuranceMessage read(String json) {
+        try {
+            return READER.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("not a canonical person-insurance message: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The shared mapper of the canonical form, for documents that embed canonical messages (national envelopes,
+     * receipts). Use it as it is; {@code mapper().copy()} gives one to reconfigure.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
