@@ -16,11 +16,11 @@ public record SftpAccount(String name, Path home, List<String> folders) {
         folders = List.copyOf(folders);
     }
 
-    static SftpAccount partner(String name, List<String> folders) {
+    public static SftpAccount partner(String name, List<String> folders) {
         return new SftpAccount(name, Path.of(name), folders);
     }
 
-    static SftpAccount hub() {
+    public static SftpAccount hub() {
         return new SftpAccount(ExchangeAccounts.HUB, Path.of(""), List.of());
     }
 }

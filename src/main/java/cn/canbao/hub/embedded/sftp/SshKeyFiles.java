@@ -13,6 +13,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
 /**
  * Key pairs in OpenSSH format, the one format that JSch, OpenSSH and MINA all read. ECDSA P-256: quick to
@@ -63,7 +64,7 @@ final class SshKeyFiles {
 
     private static KeyPair newKeyPair() throws IOException {
         try {
-            return KeyUtils.generateKeyPair(KeyUtils.EC_ALGORITHM, EC_P256);
+            return KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_P256);
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot generate an ECDSA P-256 key pair", e);
         }
