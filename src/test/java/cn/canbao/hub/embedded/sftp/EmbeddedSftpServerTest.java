@@ -1,0 +1,237 @@
+package cn.canbao.hub.embedded.sftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.canbao.hub.embedded.ExchangeLayout;
+import cn.canbao.hub.embedded.SftpAccount;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.ChannelSftp.LsEntry;
+import com.jcraft.jsch.JSchChangedHostKeyException;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SftpException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedSftpServerTest {
+
+    private static final List<SftpAccount> ACCOUNTS = List.of(
+            SftpAccount.hub(),
+            SftpAccount.partner("pension", List.of("in", "receipt")),
+            SftpAccount.partner("card", List.of("in", "receipt")),
+            SftpAccount.partner("county-630102", List.of("roster", "receipt")));
+
+    @TempDir
+    Path dataDir;
+
+    private ExchangeLayout layout;
+    private EmbeddedSftpServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        layout = new ExchangeLayout(dataDir);
+        server = start(0, false);
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.stop();
+    }
+
+    @Test
+    void createsEveryHomeWithItsFolders() {
+        Path root = layout.exchangeRoot();
+        assertThat(root.resolve("pension/in")).isDirectory();
+        assertThat(root.resolve("pension/receipt")).isDirectory();
+        assertThat(root.resolve("county-630102/roster")).isDirectory();
+        assertThat(root.resolve("county-630102/receipt")).isDirectory();
+    }
+
+    @Test
+    void partnerLogsInWithItsGeneratedKeyAndWritesIntoItsHome() throws Exception {
+        try (SftpTestClient client = clientOf("pension")) {
+            ChannelSftp sftp = client.sftp();
+            assertThat(names(sftp, "/")).containsExactlyInAnyOrder("in", "receipt");
+            sftp.put(content("data"), "in/PENSION_630000_20171015_001.txt");
+        }
+        assertThat(layout.exchangeRoot().resolve("pension/in/PENSION_630000_20171015_001.txt")).hasContent("data");
+    }
+
+    @Test
+    void partnerCannotLeaveItsHome() throws Exception {
+        try (SftpTestClient client = clientOf("pension")) {
+            ChannelSftp sftp = client.sftp();
+            sftp.cd("../..");
+            assertThat(sftp.pwd()).isEqualTo("/");
+            assertThat(names(sftp, "..")).containsExactlyInAnyOrder("in", "receipt");
+            assertThatThrownBy(() -> sftp.ls("../card")).isInstanceOf(SftpException.class);
+            assertThatThrownBy(() -> sftp.put(content("forged"), "../card/in/CARD_630000_20171015_001.csv"))
+                    .isInstanceOf(SftpException.class);
+            assertThatThrownBy(() -> sftp.get("../../secrets/sftp/hub")).isInstanceOf(SftpException.class);
+        }
+        try (Stream<Path> cardFiles = Files.list(layout.exchangeRoot().resolve("card/in"))) {
+            assertThat(cardFiles).isEmpty();
+        }
+    }
+
+    @Test
+    void hubSeesEveryHomeAndWritesReceipts() throws Exception {
+        try (SftpTestClient client = clientOf("hub")) {
+            ChannelSftp sftp = client.sftp();
+            assertThat(names(sftp, "/")).containsExactlyInAnyOrder("pension", "card", "county-630102");
+            sftp.put(content("{}"), "/pension/receipt/PENSION_630000_20171015_001.txt.receipt.json");
+        }
+        assertThat(layout.exchangeRoot().resolve("pension/receipt/PENSION_630000_20171015_001.txt.receipt.json"))
+                .hasContent("{}");
+    }
+
+    @Test
+    void refusesAnotherAccountsKey() {
+        assertThatThrownBy(() -> SftpTestClient.withKey("card", layout.sftpPrivateKey("pension"),
+                layout.knownHosts(), server.port()))
+                .isInstanceOf(JSchException.class).hasMessageContaining("Auth fail");
+    }
+
+    @Test
+    void refusesAKeyNobodyAuthorised() throws IOException {
+        Path strangerKey = dataDir.resolve("stranger");
+        SshKeyFiles.generateUnlessPresent(strangerKey, "stranger");
+
+        assertThatThrownBy(() -> SftpTestClient.withKey("pension", strangerKey, layout.knownHosts(), server.port()))
+                .isInstanceOf(JSchException.class).hasMessageContaining("Auth fail");
+    }
+
+    @Test
+    void refusesPasswordsByDefault() {
+        assertThat(layout.sftpPassword("pension")).doesNotExist();
+        assertThatThrownBy(() -> SftpTestClient.withPassword("pension", "pension", layout.knownHosts(), server.port()))
+                .isInstanceOf(JSchException.class).hasMessageContaining("Auth fail");
+    }
+
+    @Test
+    void acceptsTheGeneratedPasswordWhenPasswordAuthIsOn() throws Exception {
+        server.stop();
+        server = start(0, true);
+        String password = Files.readString(layout.sftpPassword("pension")).strip();
+
+        try (SftpTestClient client = SftpTestClient.withPassword("pension", password, layout.knownHosts(), server.port())) {
+            assertThat(names(client.sftp(), "/")).containsExactlyInAnyOrder("in", "receipt");
+        }
+        assertThatThrownBy(() -> SftpTestClient.withPassword("pension", password + "x", layout.knownHosts(), server.port()))
+                .isInstanceOf(JSchException.class).hasMessageContaining("Auth fail");
+    }
+
+    @Test
+    void acceptsAKeyAnOperatorAddsToAuthorizedKeys() throws Exception {
+        Path partnersOwnKey = dataDir.resolve("partners-own-key");
+        KeyPair keyPair = SshKeyFiles.generateUnlessPresent(partnersOwnKey, "pension-vendor");
+        Files.write(layout.sftpAuthorizedKeys("pension"),
+                SshKeyFiles.publicKeyLine(keyPair.getPublic(), "pension-vendor"), StandardOpenOption.APPEND);
+
+        try (SftpTestClient client = SftpTestClient.withKey("pension", partnersOwnKey, layout.knownHosts(), server.port())) {
+            assertThat(names(client.sftp(), "/")).contains("in");
+        }
+        try (SftpTestClient client = clientOf("pension")) {
+            assertThat(names(client.sftp(), "/")).contains("in");
+        }
+    }
+
+    @Test
+    void clientRejectsAServerWhoseHostKeyIsNotTheKnownOne() throws IOException {
+        Path otherHostKey = dataDir.resolve("other_host_key");
+        KeyPair other = SshKeyFiles.generateUnlessPresent(otherHostKey, "impostor");
+        Path impostorKnownHosts = dataDir.resolve("impostor_known_hosts");
+        Files.writeString(impostorKnownHosts,
+                "[127.0.0.1]:" + server.port() + " " + PublicKeyEntry.toString(other.getPublic()) + "\n");
+
+        assertThatThrownBy(() -> SftpTestClient.withKey("pension", layout.sftpPrivateKey("pension"),
+                impostorKnownHosts, server.port()))
+                .isInstanceOf(JSchChangedHostKeyException.class);
+    }
+
+    @Test
+    void knownHostsNamesTheServerAsClientsConnectToIt() throws IOException {
+        assertThat(Files.readString(layout.knownHosts()))
+                .matches("\\[127\\.0\\.0\\.1]:" + server.port() + " ecdsa-sha2-nistp256 [A-Za-z0-9+/=]+\n");
+    }
+
+    @Test
+    void keepsHostKeyAndCredentialsAcrossRestarts() throws Exception {
+        int port = server.port();
+        String fingerprint = server.hostKeyFingerprint();
+        Map<Path, byte[]> secrets = contents(layout.secrets());
+        server.stop();
+
+        server = start(port, false);
+
+        assertThat(server.hostKeyFingerprint()).isEqualTo(fingerprint);
+        assertThat(contents(layout.secrets())).containsOnlyKeys(secrets.keySet())
+                .allSatisfy((file, bytes) -> assertThat(bytes).as(file.toString()).isEqualTo(secrets.get(file)));
+        try (SftpTestClient client = clientOf("pension")) {
+            assertThat(names(client.sftp(), "/")).contains("in");
+        }
+    }
+
+    @Test
+    void keepsSecretsReadableByTheOwnerOnly() throws IOException {
+        assertThat(permissions(layout.sftpSecrets())).isEqualTo("rwx------");
+        for (String account : List.of("hub", "pension", "county-630102")) {
+            assertThat(permissions(layout.sftpPrivateKey(account))).isEqualTo("rw-------");
+            assertThat(permissions(layout.sftpAuthorizedKeys(account))).isEqualTo("rw-------");
+            assertThat(Files.readString(layout.sftpPrivateKey(account)))
+                    .startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        }
+        assertThat(permissions(layout.hostKey())).isEqualTo("rw-------");
+    }
+
+    private EmbeddedSftpServer start(int port, boolean passwordAuth) throws IOException {
+        EmbeddedSftpServer started = new EmbeddedSftpServer(
+                new SftpProperties(true, "127.0.0.1", port, passwordAuth), layout, ACCOUNTS);
+        started.start();
+        return started;
+    }
+
+    private SftpTestClient clientOf(String account) throws JSchException {
+        return SftpTestClient.withKey(account, layout.sftpPrivateKey(account), layout.knownHosts(), server.port());
+    }
+
+    private static List<String> names(ChannelSftp sftp, String directory) throws SftpException {
+        return sftp.ls(directory).stream()
+                .map(LsEntry::getFilename)
+                .filter(name -> !name.equals(".") && !name.equals(".."))
+                .toList();
+    }
+
+    private static ByteArrayInputStream content(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<Path, byte[]> contents(Path directory) throws IOException {
+        Map<Path, byte[]> contents = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                contents.put(directory.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return contents;
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
