@@ -3,6 +3,7 @@ package cn.canbao.hub.connector;
 import cn.canbao.hub.connector.mapping.DescriptorException;
 import cn.canbao.hub.connector.mapping.RecordMapper;
 import cn.canbao.hub.connector.mapping.Standards;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +85,7 @@ public final class ConnectorCatalog {
         ConnectorDescriptor descriptor;
         try {
             descriptor = yaml.treeToValue(tree, ConnectorDescriptor.class);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidDescriptorException(name, e.getOriginalMessage());
         }
         String expectedName = descriptor.system().toLowerCase(Locale.ROOT) + SUFFIX;
