@@ -2,14 +2,16 @@ package cn.canbao.hub.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.hub.embedded.broker.BrokerUsers;
 import cn.canbao.hub.embedded.broker.PartnerAcceptor;
 import cn.canbao.hub.embedded.sftp.EmbeddedSftpServer;
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -57,7 +59,11 @@ class EmbeddedExchangeApplicationTest {
     @Autowired
     PartnerAcceptor partnerAcceptor;
     @Autowired
+    BrokerUsers brokerUsers;
+    @Autowired
     JmsTemplate jmsTemplate;
+    @Autowired
+    ConnectionFactory connectionFactory;
     @Autowired
     ProducerTemplate producer;
     @Autowired
@@ -106,7 +112,7 @@ class EmbeddedExchangeApplicationTest {
 
     @Test
     void partnerEventOverTcpReachesTheHubsOwnConnection() throws JMSException {
-        String password = accountsBrokerPassword("pension");
+        String password = brokerUsers.password("pension");
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(partnerAcceptor.url());
              Connection pension = factory.createConnection("pension", password)) {
             Session session = pension.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -130,6 +136,25 @@ class EmbeddedExchangeApplicationTest {
     }
 
     @Test
+    void eventThatFailsFiveTimesEndsInItsDeadLetterQueue() throws JMSException {
+        jmsTemplate.convertAndSend("canbao.in.medical.events", "{\"eventId\":\"poison\"}");
+
+        try (Connection hub = connectionFactory.createConnection()) {
+            hub.start();
+            Session transacted = hub.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = transacted.createConsumer(transacted.createQueue("canbao.in.medical.events"));
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThat(consumer.receive(RECEIVE_TIMEOUT_MILLIS)).as("delivery %d", attempt).isNotNull();
+                transacted.rollback();
+            }
+        }
+
+        jmsTemplate.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
+        assertThat(((TextMessage) jmsTemplate.receive("DLQ.canbao.in.medical.events")).getText())
+                .isEqualTo("{\"eventId\":\"poison\"}");
+    }
+
+    @Test
     void healthShowsTheSftpServerBrokerAndDatabaseUp() {
         Map<String, HealthDescriptor> components = ((CompositeHealthDescriptor) healthEndpoint.health()).getComponents();
 
@@ -139,16 +164,5 @@ class EmbeddedExchangeApplicationTest {
         assertThat(sftp.getDetails()).containsEntry("port", sftpServer.port());
         assertThat(components.get("jms").getStatus()).isEqualTo(Status.UP);
         assertThat(components.get("db").getStatus()).isEqualTo(Status.UP);
-    }
-
-    private String accountsBrokerPassword(String account) {
-        try {
-            return Files.readAllLines(dataDir.resolve("secrets/broker/" + account + ".properties")).stream()
-                    .filter(line -> line.startsWith("password="))
-                    .map(line -> line.substring("password=".length()))
-                    .findFirst().orElseThrow();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
