@@ -24,6 +24,6 @@ mkdir -p "$out_dir"
 cat "$out_dir/machine.txt"
 
 java -jar "$bench_dir/target/benchmarks.jar" \
-  -f 1 -t 1 -wi 3 -w 2s -i 5 -r 2s \
+  -f 1 -t 1 -wi 5 -w 2s -i 5 -r 2s \
   -rf json -rff "$out_dir/results.json" \
   "$@" | tee "$out_dir/results.txt"
