@@ -11,37 +11,24 @@ import java.util.Map;
  * RECORD_LENGTH; each field is decoded from its own bytes and stripped of padding. A name the sender cut in
  * the middle of a multi-byte character is repaired by dropping the character's dangling bytes.
  */
-final class FixedWidthRecordReader extends StreamingRecordReader {
+final class FixedWidthRecordReader extends LineRecordReader {
 
-    private final FormatSpec spec;
-    private final PhysicalLineReader lines;
-    private final TextDecoder decoder;
-    private PhysicalLine first;
-
-    private FixedWidthRecordReader(FormatSpec spec, PhysicalLineReader lines) {
-        this.spec = spec;
-        this.lines = lines;
-        this.decoder = new TextDecoder(spec.charset());
+    private FixedWidthRecordReader(FormatSpec spec, InputStream in) throws IOException {
+        super(spec, in);
     }
 
     static RecordReader open(FormatSpec spec, InputStream in) throws IOException, FileFormatException {
-        FixedWidthRecordReader reader = new FixedWidthRecordReader(spec,
-                new PhysicalLineReader(Utf8Bom.skipped(in, spec.charset()), spec.maxRecordBytes()));
-        reader.first = reader.nextLine();
-        if (reader.first == null) {
-            reader.close();
-            throw new FileFormatException(ErrorCode.FILE_EMPTY, "the file holds no records");
-        }
-        return reader;
+        return new FixedWidthRecordReader(spec, in).started();
+    }
+
+    /** Only an empty line is no record here: a line of spaces is a record of the wrong length. */
+    @Override
+    protected boolean skipped(PhysicalLine line) {
+        return line.length() == 0;
     }
 
     @Override
-    protected RawRecord readRecord(long number) throws IOException {
-        PhysicalLine line = first != null ? first : nextLine();
-        first = null;
-        if (line == null) {
-            return null;
-        }
+    protected RawRecord record(long number, PhysicalLine line) {
         byte[] bytes = line.bytes();
         if (line.length() != spec.recordBytes()) {
             return RawRecord.withError(number, decoder.escaped(bytes, 0, bytes.length),
@@ -60,18 +47,5 @@ final class FixedWidthRecordReader extends StreamingRecordReader {
             fields.put(field.name(), value.strip());
         }
         return RawRecord.withFields(number, fields, decoder.escaped(bytes, 0, bytes.length));
-    }
-
-    private PhysicalLine nextLine() throws IOException {
-        PhysicalLine line;
-        do {
-            line = lines.next();
-        } while (line != null && line.length() == 0);
-        return line;
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 }

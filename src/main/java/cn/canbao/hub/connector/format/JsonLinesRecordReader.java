@@ -10,39 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON Lines (INJURY): one object per line, values as their text; a line that is no JSON object is rejected alone. */
-final class JsonLinesRecordReader extends StreamingRecordReader {
+final class JsonLinesRecordReader extends LineRecordReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FormatSpec spec;
-    private final PhysicalLineReader lines;
-    private final TextDecoder decoder;
-    private PhysicalLine first;
-
-    private JsonLinesRecordReader(FormatSpec spec, PhysicalLineReader lines) {
-        this.spec = spec;
-        this.lines = lines;
-        this.decoder = new TextDecoder(spec.charset());
+    private JsonLinesRecordReader(FormatSpec spec, InputStream in) throws IOException {
+        super(spec, in);
     }
 
     static RecordReader open(FormatSpec spec, InputStream in) throws IOException, FileFormatException {
-        JsonLinesRecordReader reader = new JsonLinesRecordReader(spec,
-                new PhysicalLineReader(Utf8Bom.skipped(in, spec.charset()), spec.maxRecordBytes()));
-        reader.first = reader.nextLine();
-        if (reader.first == null) {
-            reader.close();
-            throw new FileFormatException(ErrorCode.FILE_EMPTY, "the file holds no records");
-        }
-        return reader;
+        return new JsonLinesRecordReader(spec, in).started();
     }
 
     @Override
-    protected RawRecord readRecord(long number) throws IOException {
-        PhysicalLine line = first != null ? first : nextLine();
-        first = null;
-        if (line == null) {
-            return null;
-        }
+    protected RawRecord record(long number, PhysicalLine line) {
         DecodedText text = decoder.decode(line.bytes());
         if (line.overlong()) {
             return RawRecord.withError(number, text.raw(), RecordError.ofRecord(ErrorCode.RECORD_SYNTAX, "line "
@@ -72,18 +53,5 @@ final class JsonLinesRecordReader extends StreamingRecordReader {
             }
         });
         return RawRecord.withFields(number, fields, text.text());
-    }
-
-    private PhysicalLine nextLine() throws IOException {
-        PhysicalLine line;
-        do {
-            line = lines.next();
-        } while (line != null && line.blank());
-        return line;
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 }
