@@ -2,6 +2,7 @@ package cn.canbao.hub.connector.format;
 
 import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.Map;
 /** JSON Lines (INJURY): one object per line, values as their text; a line that is no JSON object is rejected alone. */
 final class JsonLinesRecordReader extends LineRecordReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict about what follows the object: a line holding two objects, or an object and garbage, is no record. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonLinesRecordReader(FormatSpec spec, InputStream in) throws IOException {
         super(spec, in);

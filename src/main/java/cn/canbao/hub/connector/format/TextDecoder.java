@@ -53,19 +53,45 @@ final class TextDecoder {
 
     /**
      * Decodes a fixed-width field whose sender may have cut a multi-byte character in two at the field's end:
-     * the dangling bytes of such a character are dropped. Null when the field is invalid elsewhere.
+     * the dangling bytes of such a character (1 to 3, a 4-byte GB18030 character included) are dropped. Null when
+     * the field is invalid elsewhere, or when it is UTF-8 text cut inside a character, which GB18030 would
+     * otherwise often decode into wrong characters without complaint.
      */
     String decodeCutField(byte[] bytes, int offset, int length) {
-        for (int dropped = 0; dropped <= 3 && dropped < length; dropped++) {
-            if (dropped > 0 && bytes[offset + length - dropped] >= 0) {
-                return null;
+        if (utf8Evidence != null && isCutUtf8(bytes, offset, length)) {
+            return null;
+        }
+        DecodedText whole = decode(bytes, offset, length);
+        if (whole.decoded()) {
+            return whole.text();
+        }
+        int dangling = danglingBytes(bytes, offset, length);
+        if (dangling <= 0 || dangling >= length) {
+            return null;
+        }
+        DecodedText cut = decode(bytes, offset, length - dangling);
+        return cut.decoded() ? cut.text() : null;
+    }
+
+    /** How many bytes at the end begin a character without completing it; -1 when the bytes are invalid before. */
+    private int danglingBytes(byte[] bytes, int offset, int length) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer out = CharBuffer.allocate(length * 2 + 2);
+        CoderResult result = decoder.reset().decode(in, out, false);
+        return result.isUnderflow() ? in.remaining() : -1;
+    }
+
+    /** Whether the bytes, without the last one to three, are evidently UTF-8 text: a UTF-8 character cut in two. */
+    private boolean isCutUtf8(byte[] bytes, int offset, int length) {
+        for (int dropped = 1; dropped <= 3 && dropped < length; dropped++) {
+            if (bytes[offset + length - dropped] >= 0) {
+                return false;
             }
-            DecodedText text = decode(bytes, offset, length - dropped);
-            if (text.decoded()) {
-                return text.text();
+            if (utf8Evidence.utf8TextOf(slice(bytes, offset, length - dropped)) != null) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     String displayName() {

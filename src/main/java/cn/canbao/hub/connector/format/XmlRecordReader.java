@@ -8,6 +8,7 @@ import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.xml.stream.Location;
@@ -20,7 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * XML exports (MEDICAL, POLICE) read with StAX, one record element at a time. DTDs and entity declarations
  * are refused outright (no XXE, no entity expansion). The text is decoded by the hub in the descriptor's
  * encoding — GBK as GB18030, strictly — whatever the declaration says, so rare characters survive and bad
- * bytes are reported rather than replaced; since XML cannot be resynchronised, they reject the file.
+ * bytes are reported rather than replaced; since XML cannot be resynchronised, they reject the file. UTF-8 text
+ * in a GBK file often decodes without error into wrong characters (张三 as 寮犱笁); a record whose text is
+ * evidently UTF-8 is rejected alone, as the line-based readers do.
  */
 final class XmlRecordReader extends StreamingRecordReader {
 
@@ -30,12 +33,14 @@ final class XmlRecordReader extends StreamingRecordReader {
     private final XMLStreamReader xml;
     private final Reader text;
     private final Map<String, String> fileAttributes;
+    private final Utf8Evidence utf8Evidence;
 
     private XmlRecordReader(FormatSpec spec, XMLStreamReader xml, Reader text, Map<String, String> fileAttributes) {
         this.spec = spec;
         this.xml = xml;
         this.text = text;
         this.fileAttributes = fileAttributes;
+        this.utf8Evidence = StandardCharsets.UTF_8.equals(spec.charset()) ? null : new Utf8Evidence();
     }
 
     private static XMLInputFactory secureFactory() {
@@ -150,7 +155,23 @@ final class XmlRecordReader extends StreamingRecordReader {
             return RawRecord.withError(number, raw.toString(), RecordError.ofRecord(ErrorCode.RECORD_SYNTAX,
                     "record " + number + " is longer than " + spec.maxRecordBytes() + " characters"));
         }
+        String utf8 = utf8TextOf(raw.toString());
+        if (utf8 != null) {
+            return RawRecord.withError(number, utf8, RecordError.ofRecord(ErrorCode.RECORD_SYNTAX,
+                    "record " + number + " is UTF-8 text; this file must be encoded in " + spec.encoding()));
+        }
         return RawRecord.withFields(number, fields, raw.toString());
+    }
+
+    /**
+     * The record as UTF-8 text when the bytes it was decoded from are evidently UTF-8 rather than the file's
+     * encoding, else null. Decoding GB18030 is lossless, so encoding the text again gives those bytes back.
+     */
+    private String utf8TextOf(String record) {
+        if (utf8Evidence == null) {
+            return null;
+        }
+        return utf8Evidence.utf8TextOf(record.getBytes(spec.charset()));
     }
 
     /** The text of a field element; nested elements inside it are read past. */
