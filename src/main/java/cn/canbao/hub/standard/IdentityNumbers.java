@@ -99,15 +99,13 @@ public final class IdentityNumbers {
         if (first17.length() != 17) {
             throw new IllegalArgumentException("expected 17 digits, got " + first17.length() + " characters");
         }
-        int sum = 0;
         for (int i = 0; i < 17; i++) {
             char c = first17.charAt(i);
             if (!Text.isAsciiDigit(c)) {
                 throw new IllegalArgumentException("expected 17 digits, found '" + c + "' at position " + (i + 1));
             }
-            sum += (c - '0') * WEIGHTS[i];
         }
-        return CHECK_CHARACTER_OF_REMAINDER[sum % 11];
+        return CHECK_CHARACTER_OF_REMAINDER[weightedSum(first17) % 11];
     }
 
     private IdNumberCheck check18(String raw, int start, int end) {
@@ -165,17 +163,12 @@ public final class IdentityNumbers {
         if (dateProblem != null) {
             return dateProblem;
         }
-        char[] upgraded = new char[18];
-        raw.getChars(start, start + 6, upgraded, 0);
-        upgraded[6] = '1';
-        upgraded[7] = '9';
-        raw.getChars(start + 6, start + 15, upgraded, 8);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (upgraded[i] - '0') * WEIGHTS[i];
-        }
-        upgraded[17] = CHECK_CHARACTER_OF_REMAINDER[sum % 11];
-        return IdNumberCheck.valid(new String(upgraded), true, LocalDate.of(year, month, day),
+        StringBuilder upgraded = new StringBuilder(18)
+                .append(raw, start, start + 6)
+                .append("19")
+                .append(raw, start + 6, start + 15);
+        upgraded.append(CHECK_CHARACTER_OF_REMAINDER[weightedSum(upgraded) % 11]);
+        return IdNumberCheck.valid(upgraded.toString(), true, LocalDate.of(year, month, day),
                 sexOfSequenceDigit(raw.charAt(start + 14)));
     }
 
@@ -215,6 +208,15 @@ public final class IdentityNumbers {
     private int todayFromClock() {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.getZone());
         return today.getYear() * 10000 + today.getMonthValue() * 100 + today.getDayOfMonth();
+    }
+
+    /** The ISO 7064 MOD 11-2 weighted sum of the first 17 characters, known to be digits. */
+    private static int weightedSum(CharSequence digits) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return sum;
     }
 
     private static int digits(CharSequence text, int from, int count) {
