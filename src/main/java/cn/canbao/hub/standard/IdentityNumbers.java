@@ -23,6 +23,9 @@ public final class IdentityNumbers {
     private static final char[] CHECK_CHARACTER_OF_REMAINDER = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final String[] CHECKSUM_MESSAGE_OF_REMAINDER = new String[11];
 
+    /** GB 11643: an odd sequence number is given to a man, an even one to a woman. */
+    private static final String[] SEX_OF_PARITY = {"2", "1"};
+
     /** Nobody alive when identity numbers were issued (1984 onwards) was born earlier. */
     private static final int EARLIEST_BIRTH_YEAR = 1800;
 
@@ -186,7 +189,8 @@ public final class IdentityNumbers {
     }
 
     private IdNumberCheck birthDateProblem(int year, int month, int day) {
-        if (month < 1 || month > 12 || day < 1 || day > Dates.lengthOfMonth(year, month)) {
+        // only days 29 to 31 need the month's length, which costs a leap-year test
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > Dates.lengthOfMonth(year, month)) {
             return IdNumberCheck.invalid(ErrorCode.ID_BIRTHDATE,
                     "birth date " + yyyyMMdd(year, month, day) + " in the identity number is not a real date");
         }
@@ -227,8 +231,9 @@ public final class IdentityNumbers {
         return value;
     }
 
+    /** Without a branch: parity is random across a file, so a branch would be mispredicted every other number. */
     private static String sexOfSequenceDigit(char lastSequenceDigit) {
-        return (lastSequenceDigit - '0') % 2 == 1 ? "1" : "2";
+        return SEX_OF_PARITY[(lastSequenceDigit - '0') & 1];
     }
 
     /** The date as written in the number; by hand, as String.format would cost more than the whole check. */
