@@ -35,10 +35,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * message is compared without its envelope's message id, arrival time and file name. A case may bring its own
  * done file {@code <case>.ok} (a wrong hash or count); otherwise the done file is computed with the expected
  * receipt's {@code records}. A case whose name ends in {@code _FULL} is sent as a full file.
+ *
+ * <p>When a case does not give what it expects, what it gave is written to
+ * {@code target/contract-actual/<system>/<case>.expected.json} (same shape, volatile fields removed) for
+ * comparison; a new case's expectation may start from it, but only after every value is checked against the
+ * interface specification.
  */
 class ConnectorContractTest extends HubIntegrationTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Path ACTUAL = Path.of("target/contract-actual");
 
     @Autowired
     ConnectorCatalog catalog;
@@ -102,10 +108,16 @@ class ConnectorContractTest extends HubIntegrationTest {
             receipt = json.readTree(partner.awaitReceipt(fileName));
         }
 
-        assertThat(withoutVolatileFields(receipt)).as("receipt of " + dataFile)
-                .isEqualTo(expected.get("receipt"));
-        assertThat(storedRecords(receipt.get("sha256").asText(), fileName)).as("canonical records of " + dataFile)
-                .isEqualTo(expected.path("records"));
+        ObjectNode actual = json.createObjectNode();
+        actual.set("receipt", withoutVolatileFields(receipt));
+        actual.set("records", storedRecords(receipt.get("sha256").asText(), fileName));
+        if (!actual.equals(expected)) {
+            Path written = ACTUAL.resolve(system.toLowerCase()).resolve(caseName + ".expected.json");
+            Files.createDirectories(written.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), actual);
+        }
+        assertThat(actual.get("receipt")).as("receipt of " + dataFile).isEqualTo(expected.get("receipt"));
+        assertThat(actual.get("records")).as("canonical records of " + dataFile).isEqualTo(expected.path("records"));
     }
 
     private JsonNode withoutVolatileFields(JsonNode receipt) {
