@@ -164,4 +164,14 @@ class RecordMapperTest {
         assertThat(mapped.message().person().idNumber()).isEqualTo(WOMAN);
         assertThat(mapped.message().person().idNumberAsGiven()).isEqualTo(WOMAN.toLowerCase());
     }
+
+    @Test
+    void warnsOfAnUpgradedNumberWithoutRepeatingTheNumber() {
+        MappedRecord mapped = mapper.map(record("公民身份号码", "110105491231002"), CONTEXT);
+
+        assertThat(mapped.message().warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.message()).isEqualTo("15-digit identity number converted to 18 characters");
+            assertThat(warning.message()).doesNotContain("110105491231002").doesNotContain(WOMAN);
+        });
+    }
 }
