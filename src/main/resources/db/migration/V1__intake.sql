@@ -54,3 +54,13 @@ CREATE TABLE quarantine (
 );
 
 CREATE INDEX quarantine_system ON quarantine (system, received_at);
+
+-- Every event taken from a scheme system's queue, with the receipt it was answered with: an eventId takes
+-- effect once, and a redelivery after a crash gets the receipt the first delivery should have sent.
+CREATE TABLE intake_event (
+    event_id     VARCHAR(64)  PRIMARY KEY,
+    system       VARCHAR(20)  NOT NULL,
+    status       VARCHAR(10)  NOT NULL,              -- ACCEPTED | REJECTED
+    received_at  TIMESTAMPTZ  NOT NULL,
+    receipt      JSONB        NOT NULL
+);

@@ -2,10 +2,13 @@ package cn.canbao.hub.connector;
 
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
+import cn.canbao.hub.connector.transport.EventIntake;
 import cn.canbao.hub.connector.transport.ExchangeServerClient;
 import cn.canbao.hub.connector.transport.FileIngestion;
 import cn.canbao.hub.connector.transport.FileIntake;
+import cn.canbao.hub.connector.transport.FrontDbIntake;
 import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.registry.EventWriter;
 import cn.canbao.hub.registry.IntakeWriter;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
@@ -52,6 +55,17 @@ public class ConnectorConfiguration {
     FileIntake fileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
                           FileIngestion ingestion, ObjectMapper json, Clock clock) {
         return new FileIntake(catalog, writer, exchange, ingestion, json, clock);
+    }
+
+    @Bean
+    EventIntake eventIntake(ConnectorCatalog catalog, EventWriter writer, Standards standards, ObjectMapper json,
+                            Clock clock) {
+        return new EventIntake(catalog, writer, standards.codeTables().table("eventType"), json, clock);
+    }
+
+    @Bean
+    FrontDbIntake frontDbIntake(ConnectorCatalog catalog, IntakeWriter writer, ObjectMapper json, Clock clock) {
+        return new FrontDbIntake(catalog, writer, json, clock);
     }
 
     @Bean

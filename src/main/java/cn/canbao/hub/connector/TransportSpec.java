@@ -10,10 +10,11 @@ import java.util.Map;
  * @param extension SFTP: the data file extension ({@code csv}, {@code txt}, …)
  * @param queue     JMS: the events queue; defaults to {@code canbao.in.{system}.events}
  * @param rename    JMS: event field name → the mapping's source field name, where the event names differ
+ * @param table     SQL: the front database's exchange table
  * @param pollDelay milliseconds between polls (SFTP and SQL)
  */
 public record TransportSpec(TransportKind kind, String account, String extension, String queue,
-                            Map<String, String> rename, Long pollDelay) {
+                            Map<String, String> rename, String table, Long pollDelay) {
 
     public TransportSpec {
         rename = rename == null ? Map.of() : Map.copyOf(rename);

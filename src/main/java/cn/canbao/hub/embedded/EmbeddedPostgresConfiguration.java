@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +17,12 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The zero-install database: a real PostgreSQL started in-process, its data directory under the hub's
- * data directory so the registry survives restarts. Production sets {@code canbao.database.embedded=false}
- * and points {@code spring.datasource.*} at an external server.
+ * data directory so the registry survives restarts. It also holds the embedded stand-in for the civil-affairs
+ * front database. Production sets {@code canbao.database.embedded=false} and points {@code spring.datasource.*}
+ * at an external server, and {@code canbao.frontdb.embedded=false} with the partner's front database.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "canbao.database.embedded", havingValue = "true", matchIfMissing = true)
+@ConditionalOnExpression("${canbao.database.embedded:true} or ${canbao.frontdb.embedded:true}")
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
@@ -45,6 +47,7 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     @Primary
+    @ConditionalOnProperty(name = "canbao.database.embedded", havingValue = "true", matchIfMissing = true)
     DataSource dataSource(EmbeddedPostgres postgres,
                           @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();

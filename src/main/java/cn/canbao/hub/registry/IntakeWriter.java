@@ -58,6 +58,23 @@ public class IntakeWriter {
                 "REJECTED".equals(status) ? records : 0, receiptJson);
     }
 
+    /** Stores one record that arrived alone (a front-database row); false if its intake key is stored already. */
+    public boolean storeSingle(String system, String intakeKey, String idNumber, String sourceKey, String operation,
+                               String payloadJson, OffsetDateTime receivedAt) {
+        return jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, "
+                        + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB)) "
+                        + "ON CONFLICT (intake_key) DO NOTHING",
+                system, idNumber, sourceKey, operation, intakeKey, receivedAt, payloadJson) == 1;
+    }
+
+    /** Quarantines one record that arrived alone; a second delivery of the same key changes nothing. */
+    public void quarantineSingle(String system, String intakeKey, String sourceRef, String raw, String errorsJson,
+                                 OffsetDateTime receivedAt) {
+        jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
+                        + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
+                system, intakeKey, sourceRef, CopyText.withoutNul(raw), errorsJson, receivedAt);
+    }
+
     public void markDelivered(long fileId) {
         jdbc.update("UPDATE intake_file SET delivered_at = now() WHERE id = ?", fileId);
     }

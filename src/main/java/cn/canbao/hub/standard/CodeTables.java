@@ -32,7 +32,11 @@ public final class CodeTables {
         ethnicities.put("97", "其他");
         ethnicities.put("98", "外国血统中国籍人士");
         add(new CodeTable("ethnicity", ethnicities, ErrorCode.CODE_UNKNOWN));
-        add(new CodeTable("scheme", programmeSchemes(), ErrorCode.CODE_UNKNOWN));
+        Map<String, String> schemes = programmeSchemes();
+        add(new CodeTable("scheme", schemes, ErrorCode.CODE_UNKNOWN));
+        // the schemes one scheme system may report: a pension file saying 310 is a wrong code, not a medical record
+        add(new CodeTable("pensionScheme", subset(schemes, "110", "120", "170"), ErrorCode.CODE_UNKNOWN));
+        add(new CodeTable("medicalScheme", subset(schemes, "310", "390"), ErrorCode.CODE_UNKNOWN));
         add(fromReference("contributionStatus", "payment_status_aac031.csv"));
         add(fixed("personStatus", "1", "在职（劳动年龄）", "2", "退休（领取养老金）", "3", "终止"));
         add(fixed("populationCategory", "1", "户籍人口", "2", "外来常住人口"));
@@ -92,6 +96,14 @@ public final class CodeTables {
             programme.put(scheme, label);
         }
         return programme;
+    }
+
+    private static Map<String, String> subset(Map<String, String> labelOfCode, String... codes) {
+        Map<String, String> subset = new LinkedHashMap<>();
+        for (String code : codes) {
+            subset.put(code, labelOfCode.get(code));
+        }
+        return subset;
     }
 
     private static Map<String, String> labels(String fileName) {

@@ -17,7 +17,8 @@ class CodeTablesTest {
 
     @Test
     void offersEveryTableOfTheSpecificationByName() {
-        assertThat(tables.names()).containsExactly("sex", "ethnicity", "scheme", "contributionStatus", "personStatus",
+        assertThat(tables.names()).containsExactly("sex", "ethnicity", "scheme", "pensionScheme", "medicalScheme",
+                "contributionStatus", "personStatus",
                 "populationCategory", "vitalStatus", "policeOperation", "custodyStatus", "assistanceCategory",
                 "cardStatus", "schoolStage", "frontDbOperation", "eventType");
     }
@@ -26,6 +27,8 @@ class CodeTablesTest {
     @CsvSource(delimiter = '|', value = {
             "sex|0 1 2 9",
             "scheme|110 120 170 210 310 390 410 510",
+            "pensionScheme|110 120 170",
+            "medicalScheme|310 390",
             "contributionStatus|1 2 3",
             "personStatus|1 2 3",
             "populationCategory|1 2",

@@ -100,7 +100,7 @@ public final class RecordMapper {
         }
         addWarnings(draft, warnings);
         Envelope envelope = new Envelope(context.intakeKey(), PersonInsuranceMessage.SCHEMA_VERSION, system,
-                context.sourceReference(), context.receivedAt(), operation, context.eventType());
+                context.sourceReference(), context.receivedAt(), operation, context.eventType(), context.occurredAt());
         return new MappedRecord(draft.toMessage(envelope, warnings), sourceKey(draft), errors);
     }
 

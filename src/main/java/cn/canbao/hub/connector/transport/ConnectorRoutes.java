@@ -4,6 +4,7 @@ import cn.canbao.hub.connector.Connector;
 import cn.canbao.hub.connector.ConnectorCatalog;
 import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.connector.TransportSpec;
+import java.util.Locale;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -50,8 +51,12 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         switch (kind) {
             case SFTP_BATCH_IN -> route.parameter("account", transport.account())
                     .parameter("extension", transport.extension());
-            case JMS_EVENTS_IN, SQL_POLL_IN -> throw new IllegalStateException(
-                    system + ": transport " + kind.template() + " is not available in this build");
+            case JMS_EVENTS_IN -> {
+                String name = system.toLowerCase(Locale.ROOT);
+                route.parameter("queue", transport.queue() != null ? transport.queue() : "canbao.in." + name + ".events")
+                        .parameter("receipts", "canbao.out." + name + ".receipts");
+            }
+            case SQL_POLL_IN -> route.parameter("table", transport.table());
         }
         return route.add();
     }

@@ -116,8 +116,8 @@ public class FileIngestion {
         if (raw.error() != null) {
             problems = List.of(new Remark(raw.error().code().name(), raw.error().field(), raw.error().message()));
         } else {
-            RecordContext context = new RecordContext(done.sha256() + ':' + number,
-                    SourceReference.ofFile(fileName, number), receivedAt, defaultOperation, null);
+            RecordContext context = RecordContext.ofFileRecord(done.sha256() + ':' + number,
+                    SourceReference.ofFile(fileName, number), receivedAt, defaultOperation);
             MappedRecord mapped = connector.mapper().map(raw.fields(), context);
             if (mapped.accepted()) {
                 batch.accept(number, mapped.idNumber(), mapped.sourceKey(),

@@ -42,20 +42,20 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
         redeliverEverywhere(configuration);
         configuration.putSecurityRoles(EVERY_ADDRESS, Set.of(hubRole()));
         accounts.grantedQueues().forEach(queue -> {
+            String deadLetters = DEAD_LETTER_PREFIX + queue;
             configuration.addAddressConfiguration(anycastQueue(queue));
-            configuration.addAddressConfiguration(anycastQueue(DEAD_LETTER_PREFIX + queue));
-            configuration.addAddressSetting(queue, redelivery().setDeadLetterAddress(SimpleString.of(DEAD_LETTER_PREFIX + queue)));
+            configuration.addAddressConfiguration(anycastQueue(deadLetters));
+            configuration.addAddressSetting(queue, redelivery().setDeadLetterAddress(SimpleString.of(deadLetters)));
             configuration.putSecurityRoles(queue, rolesOn(queue));
         });
     }
 
     private void addPartnerAcceptor(Configuration configuration) {
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String url = new PartnerAcceptor(settings.host(), settings.port()).url();
         try {
-            configuration.addAcceptorConfiguration(ACCEPTOR, "tcp://" + host + ":" + settings.port());
+            configuration.addAcceptorConfiguration(ACCEPTOR, url);
         } catch (Exception e) {
-            throw new IllegalStateException("canbao.broker.host/port: cannot build the acceptor for "
-                    + settings.host() + ":" + settings.port(), e);
+            throw new IllegalStateException("canbao.broker.host/port: cannot build the acceptor " + url, e);
         }
     }
 
@@ -95,6 +95,8 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
     }
 
     private static Role hubRole() {
+        // send, consume, create/delete durable and non-durable queues, manage, browse,
+        // create/delete addresses, view, edit
         return new Role(ExchangeAccounts.HUB, true, true, true, true, true, true, true, true, true, true, true, true);
     }
 

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
@@ -23,8 +24,10 @@ final class AccountAuthenticators {
      * revoked key takes effect without a restart.
      */
     static PublickeyAuthenticator publicKeys(ExchangeLayout layout, List<SftpAccount> accounts) {
-        Map<String, AuthorizedKeysAuthenticator> byAccount = accounts.stream().collect(Collectors.toUnmodifiableMap(
-                SftpAccount::name, account -> new AuthorizedKeysAuthenticator(layout.sftpAuthorizedKeys(account.name()))));
+        Map<String, AuthorizedKeysAuthenticator> byAccount = accounts.stream()
+                .map(SftpAccount::name)
+                .collect(Collectors.toUnmodifiableMap(Function.identity(),
+                        account -> new AuthorizedKeysAuthenticator(layout.sftpAuthorizedKeys(account))));
         return (username, key, session) -> {
             AuthorizedKeysAuthenticator authorizedKeys = byAccount.get(username);
             return authorizedKeys != null && authorizedKeys.authenticate(username, key, session);

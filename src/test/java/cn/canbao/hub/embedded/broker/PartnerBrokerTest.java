@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.ExchangeLayout;
 import cn.canbao.hub.embedded.JmsAccount;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -14,14 +13,10 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.Queue;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,31 +40,21 @@ class PartnerBrokerTest {
     @TempDir
     Path dataDir;
 
+    private SecuredTestBroker broker;
     private BrokerUsers users;
-    private EmbeddedActiveMQ broker;
     private ActiveMQConnectionFactory partnerFactory;
 
     @BeforeEach
     void startBroker() throws Exception {
-        users = BrokerUsers.generateMissing(new ExchangeLayout(dataDir), ACCOUNTS.brokerUsers());
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setPersistenceEnabled(false);
-        configuration.setBrokerInstance(dataDir.resolve("broker").toFile());
-        new PartnerBrokerCustomizer(
-                new BrokerProperties(true, "127.0.0.1", 0, MAX_DELIVERY_ATTEMPTS, Duration.ZERO), ACCOUNTS)
-                .customize(configuration);
-        broker = new EmbeddedActiveMQ().setConfiguration(configuration)
-                .setSecurityManager(BrokerSecurityManagers.forUsers(users));
-        broker.start();
-        NettyAcceptor acceptor = (NettyAcceptor) broker.getActiveMQServer().getRemotingService()
-                .getAcceptor(PartnerBrokerCustomizer.ACCEPTOR);
-        partnerFactory = new ActiveMQConnectionFactory(new PartnerAcceptor("127.0.0.1", acceptor.getActualPort()).url());
+        broker = SecuredTestBroker.start(dataDir, ACCOUNTS, MAX_DELIVERY_ATTEMPTS);
+        users = broker.users();
+        partnerFactory = new ActiveMQConnectionFactory(broker.url());
     }
 
     @AfterEach
     void stopBroker() throws Exception {
         partnerFactory.close();
-        broker.stop();
+        broker.close();
     }
 
     @ParameterizedTest
@@ -78,7 +63,7 @@ class PartnerBrokerTest {
             "canbao.in.national", "canbao.out.national",
             "DLQ.canbao.in.pension.events", "DLQ.canbao.out.national"})
     void createsEveryGrantedQueueAndItsDeadLetterQueueAsAnycast(String name) {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+        Queue queue = broker.broker().getActiveMQServer().locateQueue(SimpleString.of(name));
         assertThat(queue).as(name).isNotNull();
         assertThat(queue.getRoutingType()).isEqualTo(RoutingType.ANYCAST);
         assertThat(queue.getAddress().toString()).isEqualTo(name);

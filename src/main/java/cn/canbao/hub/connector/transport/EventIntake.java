@@ -1,0 +1,178 @@
+package cn.canbao.hub.connector.transport;
+
+import cn.canbao.hub.connector.Connector;
+import cn.canbao.hub.connector.ConnectorCatalog;
+import cn.canbao.hub.connector.TransportKind;
+import cn.canbao.hub.connector.mapping.MappedRecord;
+import cn.canbao.hub.connector.mapping.RecordContext;
+import cn.canbao.hub.connector.receipt.EventReceipt;
+import cn.canbao.hub.connector.receipt.ReceiptStatus;
+import cn.canbao.hub.model.Operation;
+import cn.canbao.hub.model.Remark;
+import cn.canbao.hub.model.SourceReference;
+import cn.canbao.hub.registry.EventWriter;
+import cn.canbao.hub.standard.CodeTable;
+import cn.canbao.hub.standard.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one participation event (spec §5) from a scheme system's queue: checks the envelope, maps the record
+ * with the system's descriptor, stores it once per eventId, and answers with the receipt JSON the route sends
+ * back. A redelivery of an event already stored gets the receipt it was first answered with (that answer was
+ * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE.
+ */
+public class EventIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+    private static final int MAX_EVENT_ID = 64;
+
+    private final ConnectorCatalog catalog;
+    private final EventWriter writer;
+    private final CodeTable eventTypes;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EventIntake(ConnectorCatalog catalog, EventWriter writer, CodeTable eventTypes, ObjectMapper json,
+                       Clock clock) {
+        this.catalog = catalog;
+        this.writer = writer;
+        this.eventTypes = eventTypes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The header the route copies into the receipt's JMSCorrelationID. */
+    public static final String CORRELATION_ID = "canbaoCorrelationId";
+
+    @Handler
+    public String receive(@Header("canbaoSystem") String system, @Header("JMSRedelivered") Boolean redelivered,
+                          @Header("JMSCorrelationID") String correlationId, @Header("JMSMessageID") String messageId,
+                          @Headers Map<String, Object> headers, @Body String body) throws IOException {
+        headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId : messageId);
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        Connector connector = catalog.get(system);
+        JsonNode event;
+        try {
+            event = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return reject(system, null, body, receivedAt,
+                    new Remark(ErrorCode.RECORD_SYNTAX.name(), null, "the event is not valid JSON: " + e.getOriginalMessage()));
+        }
+        String eventId = text(event, "eventId");
+        if (eventId == null || eventId.length() > MAX_EVENT_ID) {
+            return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
+                    "every event needs an eventId of at most " + MAX_EVENT_ID + " characters"));
+        }
+        var earlier = writer.receiptOf(eventId);
+        if (earlier.isPresent()) {
+            return Boolean.TRUE.equals(redelivered) ? earlier.get()
+                    : json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
+        }
+        Remark envelopeProblem = envelopeProblem(system, event);
+        if (envelopeProblem != null) {
+            return reject(system, eventId, body, receivedAt, envelopeProblem);
+        }
+        Map<String, String> fields = fields(event.get("record"),
+                connector.descriptor().transport(TransportKind.JMS_EVENTS_IN).orElseThrow().rename());
+        RecordContext context = new RecordContext("event:" + eventId, SourceReference.ofEvent(eventId), receivedAt,
+                Operation.EVENT, text(event, "type"), OffsetDateTime.parse(text(event, "occurredAt")));
+        MappedRecord mapped = connector.mapper().map(fields, context);
+        if (!mapped.accepted()) {
+            return reject(system, eventId, body, receivedAt, mapped.errors());
+        }
+        String receipt = json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.ACCEPTED, List.of(),
+                mapped.message().warnings()));
+        if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(),
+                json.writeValueAsString(mapped.message()), receivedAt, receipt)) {
+            return json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
+        }
+        log.info("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
+        return receipt;
+    }
+
+    private Remark envelopeProblem(String system, JsonNode event) {
+        if (!system.equals(text(event, "system"))) {
+            return new Remark(ErrorCode.CODE_UNKNOWN.name(), "system",
+                    "this queue takes events of system " + system + " only");
+        }
+        String type = text(event, "type");
+        if (type == null || !eventTypes.contains(type)) {
+            return new Remark(ErrorCode.EVENT_TYPE.name(), "type", "unknown event type '" + type
+                    + "'; expected one of " + eventTypes.codes());
+        }
+        String occurredAt = text(event, "occurredAt");
+        try {
+            if (occurredAt == null) {
+                return new Remark(ErrorCode.FIELD_MISSING.name(), "occurredAt", "occurredAt is required");
+            }
+            OffsetDateTime.parse(occurredAt);
+        } catch (DateTimeParseException e) {
+            return new Remark(ErrorCode.DATE_FORMAT.name(), "occurredAt",
+                    "occurredAt must be an ISO-8601 time with offset, e.g. 2017-10-15T09:30:00+08:00");
+        }
+        if (!event.path("record").isObject()) {
+            return new Remark(ErrorCode.FIELD_MISSING.name(), "record", "the event carries no record object");
+        }
+        return null;
+    }
+
+    private static Map<String, String> fields(JsonNode record, Map<String, String> rename) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        record.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (!value.isNull() && !value.isContainerNode()) {
+                fields.put(rename.getOrDefault(field.getKey(), field.getKey()), value.asText());
+            }
+        });
+        return fields;
+    }
+
+    private String reject(String system, String eventId, String body, OffsetDateTime receivedAt, Remark problem)
+            throws JsonProcessingException {
+        return reject(system, eventId, body, receivedAt, List.of(problem));
+    }
+
+    private String reject(String system, String eventId, String body, OffsetDateTime receivedAt, List<Remark> problems)
+            throws JsonProcessingException {
+        String receipt = json.writeValueAsString(
+                new EventReceipt(eventId, ReceiptStatus.REJECTED, problems, List.of()));
+        String quarantineKey = eventId != null ? "event:" + eventId : "event-raw:" + sha256(body);
+        if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
+                receipt)) {
+            return writer.receiptOf(eventId).orElse(receipt);
+        }
+        log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
+        return receipt;
+    }
+
+    private static String sha256(String body) {
+        try {
+            return Sha256.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+}

@@ -1,0 +1,53 @@
+package cn.canbao.hub.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint except health needs authentication (HTTP Basic, stateless); least privilege per user:
+ * the survey app may read rosters and post survey results, nothing else; the operator everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/survey-results").hasRole("SURVEYOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rosters/**").hasAnyRole("SURVEYOR", "OPERATOR")
+                        .anyRequest().hasRole("OPERATOR"))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService apiUsers(Environment environment, @Value("${canbao.data-dir}") Path dataDir,
+                                PasswordEncoder encoder) throws IOException {
+        return new InMemoryUserDetailsManager(ApiUsers.load(environment, dataDir).stream()
+                .map(user -> User.withUsername(user.name()).password(encoder.encode(user.password()))
+                        .roles(user.role()).build())
+                .toList());
+    }
+}

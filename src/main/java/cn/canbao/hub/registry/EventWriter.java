@@ -1,0 +1,74 @@
+package cn.canbao.hub.registry;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores one event's outcome — its source record or its quarantine entry — together with the event's
+ * receipt in one transaction, keyed by eventId, so an event takes effect once however often it is delivered.
+ */
+@Component
+public class EventWriter {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public EventWriter(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** The receipt an eventId was answered with, if it was processed before. */
+    public Optional<String> receiptOf(String eventId) {
+        return jdbc.queryForList("SELECT receipt::text FROM intake_event WHERE event_id = ?", String.class, eventId)
+                .stream().findFirst();
+    }
+
+    /** Stores an accepted event; false if the eventId was stored meanwhile by a concurrent delivery. */
+    public boolean accept(String system, String eventId, String idNumber, String sourceKey, String payloadJson,
+                          OffsetDateTime receivedAt, String receiptJson) {
+        return once(() -> {
+            log(system, eventId, "ACCEPTED", receivedAt, receiptJson);
+            jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, received_at, "
+                            + "payload) VALUES (?, ?, ?, 'EVENT', ?, ?, CAST(? AS JSONB))",
+                    system, idNumber, sourceKey, "event:" + eventId, Timestamp.from(receivedAt.toInstant()),
+                    payloadJson);
+        });
+    }
+
+    /** Keeps a rejected event's raw text and reasons; an event without a usable eventId is keyed by its hash. */
+    public boolean reject(String system, String eventId, String quarantineKey, String raw, String errorsJson,
+                          OffsetDateTime receivedAt, String receiptJson) {
+        return once(() -> {
+            if (eventId != null) {
+                log(system, eventId, "REJECTED", receivedAt, receiptJson);
+            }
+            jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
+                            + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
+                    system, quarantineKey, eventId == null ? "event without eventId" : "event " + eventId,
+                    CopyText.withoutNul(raw), errorsJson, Timestamp.from(receivedAt.toInstant()));
+        });
+    }
+
+    private void log(String system, String eventId, String status, OffsetDateTime receivedAt, String receiptJson) {
+        jdbc.update("INSERT INTO intake_event (event_id, system, status, received_at, receipt) "
+                        + "VALUES (?, ?, ?, ?, CAST(? AS JSONB))",
+                eventId, system, status, Timestamp.from(receivedAt.toInstant()), receiptJson);
+    }
+
+    private boolean once(Runnable writes) {
+        try {
+            transaction.executeWithoutResult(status -> writes.run());
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.canbao.hub.support;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** A scheme system as the spec sees it: a JMS client over TCP with its own broker credentials. */
+public final class PartnerJms implements AutoCloseable {
+
+    private final Connection connection;
+    private final Session session;
+
+    public PartnerJms(Path dataDir, String account, int port) throws IOException, JMSException {
+        Properties credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("secrets/broker/" + account + ".properties"))) {
+            credentials.load(reader);
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        connection = factory.createConnection(credentials.getProperty("user"), credentials.getProperty("password"));
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    public void send(String queue, String body, String correlationId) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            TextMessage message = session.createTextMessage(body);
+            message.setJMSCorrelationID(correlationId);
+            producer.send(message);
+        }
+    }
+
+    /** The next message on a queue whose correlation id is the given one, or null after the timeout. */
+    public TextMessage receive(String queue, String correlationId, long timeoutMillis) throws JMSException {
+        String selector = "JMSCorrelationID = '" + correlationId.replace("'", "''") + "'";
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
+            Message message = consumer.receive(timeoutMillis);
+            return (TextMessage) message;
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}
