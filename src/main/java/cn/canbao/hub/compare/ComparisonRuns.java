@@ -104,16 +104,21 @@ public class ComparisonRuns implements DisposableBean {
      * @throws RunInProgressException when another run is in progress
      */
     public Run run(LocalDate asOf, String trigger) {
+        return run(asOf, trigger, properties.rules());
+    }
+
+    /** Runs under rules other than the configured ones, e.g. to see what a rule change would do before making it. */
+    public Run run(LocalDate asOf, String trigger, ComparisonProperties.Rules rules) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         RunLock lock = RunLock.acquire(dataSource);
         long id;
         try {
-            id = begin(day, trigger);
+            id = begin(day, trigger, rules);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        execute(id, day, lock);
+        execute(id, day, rules, lock);
         return find(id).orElseThrow();
     }
 
@@ -126,8 +131,8 @@ public class ComparisonRuns implements DisposableBean {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         RunLock lock = RunLock.acquire(dataSource);
         try {
-            long id = begin(day, trigger);
-            background.execute(() -> execute(id, day, lock));
+            long id = begin(day, trigger, properties.rules());
+            background.execute(() -> execute(id, day, properties.rules(), lock));
             return find(id).orElseThrow();
         } catch (RuntimeException e) {
             lock.close();
@@ -163,20 +168,20 @@ public class ComparisonRuns implements DisposableBean {
                 rs.getString("error"));
     }
 
-    private long begin(LocalDate asOf, String trigger) {
+    private long begin(LocalDate asOf, String trigger, ComparisonProperties.Rules rules) {
         // the lock is ours: a run still marked RUNNING was cut short by a stop of the hub
         jdbc.update("UPDATE comparison_run SET status = 'FAILED', finished_at = now(), "
                 + "error = 'interrupted: the hub stopped during the run' WHERE status = 'RUNNING'",
                 new MapSqlParameterSource());
-        String rules = write(properties.rules());
+        String rulesJson = write(rules);
         return jdbc.queryForObject("""
                 INSERT INTO comparison_run (as_of, trigger, rules_version, rules, status, started_at)
                 VALUES (:asOf, :trigger, :version, CAST(:rules AS jsonb), 'RUNNING', now()) RETURNING id
                 """, new MapSqlParameterSource("asOf", asOf).addValue("trigger", trigger)
-                .addValue("version", version(rules)).addValue("rules", rules), Long.class);
+                .addValue("version", version(rulesJson)).addValue("rules", rulesJson), Long.class);
     }
 
-    private void execute(long runId, LocalDate asOf, RunLock lock) {
+    private void execute(long runId, LocalDate asOf, ComparisonProperties.Rules rules, RunLock lock) {
         long started = System.nanoTime();
         Map<String, Object> steps = new LinkedHashMap<>();
         Map<String, Object> counts = new TreeMap<>();
@@ -185,7 +190,7 @@ public class ComparisonRuns implements DisposableBean {
             counts.put("registryRecordsRead", refreshed.recordsRead());
             counts.put("cleanupCandidates", timed(steps, "cleanup", cleanup::findCandidates));
             timed(steps, "classify", () -> {
-                transaction.executeWithoutResult(status -> classify(runId, asOf, steps, counts));
+                transaction.executeWithoutResult(status -> classify(runId, asOf, rules, steps, counts));
                 return null;
             });
             List<RosterPublisher.RosterFile> files = timed(steps, "rosters", () -> {
@@ -209,13 +214,13 @@ public class ComparisonRuns implements DisposableBean {
         }
     }
 
-    private void classify(long runId, LocalDate asOf, Map<String, Object> steps, Map<String, Object> counts) {
+    private void classify(long runId, LocalDate asOf, ComparisonProperties.Rules rules, Map<String, Object> steps,
+                          Map<String, Object> counts) {
         MapSqlParameterSource none = new MapSqlParameterSource();
         // on 2 cores every parallel worker builds the same hash tables again (docs/performance.md)
         jdbc.queryForObject("SELECT set_config('max_parallel_workers_per_gather', '0', true)", none, String.class);
         jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)",
                 new MapSqlParameterSource("workMem", properties.workMem()), String.class);
-        ComparisonProperties.Rules rules = properties.rules();
         LocalDate month = asOf.withDayOfMonth(1);
         MapSqlParameterSource parameters = new MapSqlParameterSource("runId", runId)
                 .addValue("asOf", asOf)
