@@ -1,0 +1,163 @@
+package cn.canbao.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.canbao.hub.registry.SourceRecords;
+import cn.canbao.hub.support.HubIntegrationTest;
+import cn.canbao.hub.support.TestIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The REST API over real HTTP on the random port, as the operator (HTTP Basic, generated password file). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest extends HubIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String person = TestIds.next("630121", 1988, true);
+    private long runId;
+
+    @BeforeAll
+    void runTheComparisonThroughTheApi() throws Exception {
+        SourceRecords records = new SourceRecords(jdbc);
+        records.police(person, "马六", "630121100");
+        records.participation(person, "390", "630121", "1", null, YearMonth.of(2015, 12));
+        records.participation(person, "170", "630121", "1", "1", YearMonth.of(2017, 9));
+
+        HttpResponse<String> started = send(post("/api/v1/runs", "{\"asOf\": \"2017-10-15\"}"));
+        assertThat(started.statusCode()).isEqualTo(202);
+        runId = json.readTree(started.body()).get("id").asLong();
+        assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/runs/" + runId);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> !get("/api/v1/runs/" + runId).get("status").asText().equals("RUNNING"));
+        assertThat(get("/api/v1/runs/" + runId).get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void showsAPersonWithMergedViewRecordsAndCurrentCategoryWithReasons() throws Exception {
+        JsonNode body = get("/api/v1/persons/" + person);
+
+        assertThat(body.at("/merged/name").asText()).isEqualTo("马六");
+        assertThat(body.at("/merged/nameSystem").asText()).isEqualTo("POLICE");
+        assertThat(body.get("records")).hasSize(3);
+        assertThat(body.at("/classification/runId").asLong()).isGreaterThanOrEqualTo(runId);
+        assertThat(body.at("/classification/category").asText()).isEqualTo("LAPSED");
+        assertThat(body.at("/classification/reasons/0/code").asText()).isEqualTo("LAPSED");
+        assertThat(body.at("/classification/reasons/0/evidence/scheme").asText()).isEqualTo("390");
+        assertThat(body.get("history")).isNotEmpty();
+    }
+
+    @Test
+    void showsWhatTheRegistryKnewAtAPastDate() throws Exception {
+        assertThat(send(request("/api/v1/persons/" + person + "?knownAt=2017-09-30")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/persons/" + person + "?knownAt=2017-10-01").get("records")).hasSize(3);
+    }
+
+    @Test
+    void refusesAnInvalidIdentityNumber() throws Exception {
+        assertThat(send(request("/api/v1/persons/" + TestIds.withWrongCheckCharacter(person))).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void listsRunsAndDiffsARunWithItself() throws Exception {
+        assertThat(get("/api/v1/runs")).anySatisfy(run -> assertThat(run.get("id").asLong()).isEqualTo(runId));
+        JsonNode diff = get("/api/v1/runs/" + runId + "/diff/" + runId);
+        assertThat(diff.get("persons")).isEmpty();
+        assertThat(send(request("/api/v1/runs/999999/diff/" + runId)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void reportsStatisticsOfTheProvinceAndOfACounty() throws Exception {
+        JsonNode province = get("/api/v1/stats?run=" + runId);
+        assertThat(province.at("/region/level").asText()).isEqualTo("PROVINCE");
+        assertThat(province.at("/region/region").asText()).isEqualTo("630000");
+        assertThat(province.get("below")).anySatisfy(p -> assertThat(p.get("region").asText()).isEqualTo("630100"));
+
+        JsonNode county = get("/api/v1/stats?region=630121&run=" + runId);
+        assertThat(county.at("/region/level").asText()).isEqualTo("COUNTY");
+        assertThat(county.at("/region/lapsed").asLong()).isPositive();
+        assertThat(county.at("/region/medicalRate").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void servesTheCurrentRosterOfACountyAndOfATownship() throws Exception {
+        for (String region : new String[] {"630121", "630121100"}) {
+            JsonNode roster = get("/api/v1/rosters/" + region);
+            assertThat(roster.get("region").asText()).isEqualTo(region);
+            assertThat(roster.get("rows")).anySatisfy(row -> {
+                assertThat(row.get("idNumber").asText()).isEqualTo(person);
+                assertThat(row.get("categoryText").asText()).isEqualTo("断保");
+                assertThat(row.get("missingSchemes").get(0).asText()).isEqualTo("390");
+            });
+        }
+        assertThat(send(request("/api/v1/rosters/123456")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void needsAuthenticationExceptForHealth() throws Exception {
+        HttpRequest anonymous = HttpRequest.newBuilder(uri("/api/v1/runs")).GET().build();
+        assertThat(http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).GET().build();
+        assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesTheOpenApiDocument() throws Exception {
+        JsonNode document = get("/v3/api-docs");
+
+        assertThat(document.get("paths").has("/api/v1/runs")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/persons/{idNumber}")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/rosters/{region}")).isTrue();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send(request(path));
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest request(String path) throws Exception {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).GET().build();
+    }
+
+    private HttpRequest post(String path, String body) throws Exception {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic() throws Exception {
+        String password = Files.readString(DATA_DIR.resolve("secrets/api/operator.password"), StandardCharsets.UTF_8)
+                .strip();
+        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
