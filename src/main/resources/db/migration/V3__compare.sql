@@ -33,9 +33,9 @@ CREATE TABLE comparison_result (
     run_id           BIGINT      NOT NULL,              -- no foreign key: millions of rows per run, written by the run itself
     id_number        CHAR(18)    NOT NULL,
     category         VARCHAR(20) NOT NULL,
-    flags            VARCHAR(24)[] NOT NULL,
-    unmet            VARCHAR(16)[] NOT NULL,            -- expectations not met by an active participation
-    missing_schemes  CHAR(3)[]   NOT NULL,              -- 缺少险种 of the roster (spec 7.1)
+    flags            TEXT[]      NOT NULL,
+    unmet            TEXT[]      NOT NULL,            -- expectations not met by an active participation
+    missing_schemes  TEXT[]      NOT NULL,              -- 缺少险种 of the roster (spec 7.1)
     exclusion        VARCHAR(20),                       -- why EXCLUDED
     held_schemes     INTEGER     NOT NULL,              -- bit per scheme: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32, 410 64, 510 128
     active_schemes   INTEGER     NOT NULL,

@@ -6,7 +6,8 @@ package cn.canbao.hub.compare;
  * participations per person, the facts as {@code SELECT DISTINCT} key sets joined by hash, no correlated
  * subqueries over the whole population. Scheme sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32,
  * 410 64, 510 128; expectations too: MEDICAL 1, PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8, EMPLOYMENT_510 16,
- * EMPLOYMENT_310 32.
+ * EMPLOYMENT_310 32. {@code OFFSET 0} keeps a step from being flattened into the next, which would compute its
+ * expressions again wherever the next step refers to them (measured: 40 % of the statement).
  */
 final class ClassificationSql {
 
@@ -59,8 +60,6 @@ final class ClassificationSql {
             assisted AS (
                 SELECT DISTINCT id_number FROM registry_assistance
                 WHERE (valid_from IS NULL OR valid_from <= CAST(:asOf AS date)) AND (valid_to IS NULL OR valid_to >= CAST(:asOf AS date))),
-            successor AS (
-                SELECT * FROM unnest(CAST(:successorFrom AS text[]), CAST(:successorTo AS text[])) AS s(former, county)),
             person AS (
                 SELECT p.id_number, p.sex, p.vital_status, p.status_changed_on, b.born, b.region,
                        coalesce(p.police_record_id IS NOT NULL AND b.region LIKE :prefix || '%%', false) AS in_base
@@ -102,7 +101,8 @@ final class ClassificationSql {
                        | (CASE WHEN v.employed AND (v.active & 16) = 0 THEN 32 ELSE 0 END) AS unmet,
                        %3$s AS held_expectations,
                        %4$s AS elsewhere_expectations
-                FROM evaluated v),
+                FROM evaluated v
+                OFFSET 0),
             categorised AS (
                 SELECT x.*,
                        CASE WHEN x.deceased THEN 'DECEASED'
@@ -111,7 +111,8 @@ final class ClassificationSql {
                             WHEN x.in_custody THEN 'IN_CUSTODY'
                             WHEN x.unmet <> 0 AND (x.unmet & ~x.elsewhere_expectations) = 0 THEN 'INSURED_ELSEWHERE'
                        END AS exclusion
-                FROM expected x),
+                FROM expected x
+                OFFSET 0),
             classified AS (
                 SELECT y.*,
                        CASE WHEN NOT y.in_base THEN 'NOT_IN_POPULATION'
@@ -120,7 +121,8 @@ final class ClassificationSql {
                             WHEN (y.unmet & y.held_expectations) <> 0 THEN 'LAPSED'
                             WHEN y.unmet <> 0 THEN 'PARTIAL'
                             ELSE 'INSURED' END AS category
-                FROM categorised y)
+                FROM categorised y
+                OFFSET 0)
             SELECT :runId, z.id_number, z.category,
                    CASE WHEN NOT z.in_base THEN '{}' ELSE array_remove(ARRAY[
                        CASE WHEN ((z.active & 48) = 48 OR ((z.active & 3) <> 0 AND (z.active & 4) <> 0)
@@ -128,14 +130,14 @@ final class ClassificationSql {
                        CASE WHEN z.assisted AND (z.active & 48) = 0 THEN 'ASSISTANCE_UNINSURED' END,
                        CASE WHEN z.student THEN 'STUDENT' END,
                        CASE WHEN z.sex IN ('1', '2') AND z.sex <> CASE WHEN substr(z.id_number, 17, 1)::int %% 2 = 1
-                                 THEN '1' ELSE '2' END THEN 'SEX_MISMATCH' END], NULL)::varchar(24)[] END,
+                                 THEN '1' ELSE '2' END THEN 'SEX_MISMATCH' END], NULL) END,
                    CASE WHEN NOT z.in_base OR z.unmet = 0 THEN '{}' ELSE array_remove(ARRAY[
                        CASE WHEN (z.unmet & 1) <> 0 THEN 'MEDICAL' END,
                        CASE WHEN (z.unmet & 2) <> 0 THEN 'PENSION' END,
                        CASE WHEN (z.unmet & 4) <> 0 THEN 'EMPLOYMENT_210' END,
                        CASE WHEN (z.unmet & 8) <> 0 THEN 'EMPLOYMENT_410' END,
                        CASE WHEN (z.unmet & 16) <> 0 THEN 'EMPLOYMENT_510' END,
-                       CASE WHEN (z.unmet & 32) <> 0 THEN 'EMPLOYMENT_310' END], NULL)::varchar(16)[] END,
+                       CASE WHEN (z.unmet & 32) <> 0 THEN 'EMPLOYMENT_310' END], NULL) END,
                    CASE WHEN z.category IN ('UNINSURED', 'LAPSED', 'PARTIAL') THEN ARRAY(
                        SELECT DISTINCT m FROM unnest(ARRAY[
                            CASE WHEN (z.unmet & 1) = 0 THEN NULL
@@ -154,7 +156,7 @@ final class ClassificationSql {
                            CASE WHEN (z.unmet & 8) <> 0 THEN '410' END,
                            CASE WHEN (z.unmet & 16) <> 0 THEN '510' END,
                            CASE WHEN (z.unmet & 32) <> 0 THEN '310' END]) m
-                       WHERE m IS NOT NULL ORDER BY m)::char(3)[] ELSE '{}' END,
+                       WHERE m IS NOT NULL ORDER BY m) ELSE '{}' END,
                    CASE WHEN z.in_base THEN z.exclusion END,
                    z.held, z.active, z.employed, z.in_base AND z.pension_expected, z.pension_met, z.medical_met,
                    z.category IN ('UNINSURED', 'LAPSED', 'PARTIAL'),
@@ -163,8 +165,8 @@ final class ClassificationSql {
                         THEN extract(year FROM age(CAST(:asOf AS date), z.born))::smallint END
             FROM classified z
             CROSS JOIN LATERAL (
-                SELECT CASE WHEN z.in_base THEN coalesce(
-                           (SELECT s.county FROM successor s WHERE s.former = substr(z.region, 1, 6)),
+                SELECT CASE WHEN z.in_base THEN coalesce((CAST(:successorTo AS text[]))[
+                           array_position(CAST(:successorFrom AS text[]), substr(z.region, 1, 6))],
                            substr(z.region, 1, 6)) END AS county,
                        CASE WHEN z.in_base AND length(z.region) = 9 THEN z.region END AS township) r
             """.formatted(SCHEME_BIT, ACTIVE, EXPECTATIONS_OF.formatted("v.held"),
@@ -172,90 +174,108 @@ final class ClassificationSql {
 
     /**
      * The reasons of every person whose category is not INSURED or who carries a flag: which expectation failed
-     * and which record is the evidence. Correlated look-ups are fine here: they run for those persons only.
+     * and which record is the evidence. Set-based like the classification: each kind of reason is one join of the
+     * persons concerned with the registry table holding its evidence, and the reasons are gathered per person.
      */
     static final String REASONS = """
-            UPDATE comparison_result r
-            SET reasons = (
-                SELECT coalesce(jsonb_agg(reason.e ORDER BY reason.n), '[]'::jsonb)
-                FROM (
-                    SELECT 1 AS n, jsonb_build_object('code', 'NOT_IN_POPULATION', 'systems', to_jsonb(p.systems),
-                                                      'policeRecordId', p.police_record_id) AS e
-                    WHERE r.category = 'NOT_IN_POPULATION'
-                    UNION ALL
-                    SELECT 2, jsonb_build_object('code', r.exclusion, 'system', 'POLICE',
-                                                 'sourceRecordId', p.police_record_id, 'vitalStatus', p.vital_status,
-                                                 'statusChangedOn', p.status_changed_on)
-                    WHERE r.exclusion IN ('DECEASED', 'MOVED_OUT', 'CANCELLED') AND p.vital_status IN ('1', '2', '3')
-                      AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
-                    UNION ALL
-                    SELECT 3, jsonb_build_object('code', r.exclusion, 'system', c.system,
-                                                 'sourceRecordId', c.source_record_id, 'custodyStatus', c.status,
-                                                 'from', c.custody_from, 'until', c.custody_until)
-                    FROM registry_custody c
-                    WHERE r.exclusion IN ('DECEASED', 'IN_CUSTODY') AND c.id_number = r.id_number
-                      AND ((r.exclusion = 'DECEASED' AND c.status = '3' AND c.stated_on <= CAST(:asOf AS date))
-                           OR (r.exclusion = 'IN_CUSTODY' AND c.status = '1'
-                               AND (c.custody_from IS NULL OR c.custody_from <= CAST(:asOf AS date))
-                               AND (c.custody_until IS NULL OR c.custody_until >= CAST(:asOf AS date))))
-                    UNION ALL
-                    SELECT 4, jsonb_build_object('code', 'INSURED_ELSEWHERE', 'expectations', to_jsonb(r.unmet),
-                                                 'elsewhere', (SELECT jsonb_agg(jsonb_build_object(
-                                                         'province', n.province, 'scheme', n.scheme,
-                                                         'messageId', n.message_id) ORDER BY n.province, n.scheme)
-                                                     FROM national_insured_elsewhere n
-                                                     WHERE n.id_number = r.id_number AND n.status = '1'))
-                    WHERE r.exclusion = 'INSURED_ELSEWHERE'
-                    UNION ALL
-                    SELECT 5, jsonb_build_object('code', 'NO_PARTICIPATION')
-                    WHERE r.category = 'UNINSURED'
-                    UNION ALL
-                    SELECT 10 + u.ord,
-                           CASE WHEN ev.source_record_id IS NULL
-                                THEN jsonb_build_object('code', 'NEVER_HELD', 'expectation', u.expectation,
-                                                        'schemes', to_jsonb(x.schemes), 'enrol', x.enrol)
-                                ELSE jsonb_build_object('code', 'LAPSED', 'expectation', u.expectation,
-                                                        'schemes', to_jsonb(x.schemes), 'evidence', jsonb_build_object(
-                                        'sourceRecordId', ev.source_record_id, 'system', ev.system,
-                                        'scheme', ev.scheme, 'insuredRegion', ev.insured_region,
-                                        'contributionStatus', ev.contribution_status,
-                                        'personStatus', ev.person_status,
-                                        'lastPaidMonth', to_char(ev.last_paid_month, 'YYYY-MM'))) END
-                    FROM unnest(r.unmet) WITH ORDINALITY AS u(expectation, ord)
-                    CROSS JOIN LATERAL (
-                        SELECT CASE u.expectation WHEN 'MEDICAL' THEN ARRAY['310', '390']
-                                                  WHEN 'PENSION' THEN ARRAY['110', '120', '170']
-                                                  ELSE ARRAY[right(u.expectation, 3)] END AS schemes,
-                               CASE u.expectation WHEN 'MEDICAL' THEN CASE WHEN r.employed THEN '310' ELSE '390' END
-                                                  WHEN 'PENSION' THEN '170'
-                                                  ELSE right(u.expectation, 3) END AS enrol) x
-                    LEFT JOIN LATERAL (
-                        SELECT q.* FROM registry_participation q
-                        WHERE q.id_number = r.id_number AND q.scheme = ANY (x.schemes)
-                        ORDER BY q.last_paid_month DESC NULLS LAST, q.scheme LIMIT 1) ev ON true
-                    WHERE r.category IN ('UNINSURED', 'LAPSED', 'PARTIAL') OR r.exclusion = 'INSURED_ELSEWHERE'
-                    UNION ALL
-                    SELECT 30, jsonb_build_object('code', 'DUPLICATE', 'participations', (
-                        SELECT jsonb_agg(jsonb_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
-                                                            'insuredRegion', q.insured_region)
-                                         ORDER BY q.scheme, q.insured_region)
-                        FROM registry_participation q WHERE q.id_number = r.id_number AND %1$s))
-                    WHERE 'DUPLICATE' = ANY (r.flags)
-                    UNION ALL
-                    SELECT 31, jsonb_build_object('code', 'ASSISTANCE_UNINSURED', 'sourceRecordId', (
-                        SELECT min(a.source_record_id) FROM registry_assistance a
-                        WHERE a.id_number = r.id_number AND (a.valid_from IS NULL OR a.valid_from <= CAST(:asOf AS date))
-                          AND (a.valid_to IS NULL OR a.valid_to >= CAST(:asOf AS date))))
-                    WHERE 'ASSISTANCE_UNINSURED' = ANY (r.flags)
-                    UNION ALL
-                    SELECT 32, jsonb_build_object('code', 'STUDENT', 'sourceRecordId', (
-                        SELECT min(s.source_record_id) FROM registry_student s WHERE s.id_number = r.id_number))
-                    WHERE 'STUDENT' = ANY (r.flags)
-                    UNION ALL
-                    SELECT 33, jsonb_build_object('code', 'SEX_MISMATCH', 'sex', p.sex, 'system', p.sex_system)
-                    WHERE 'SEX_MISMATCH' = ANY (r.flags)) reason)
-            FROM registry_person p
-            WHERE r.run_id = :runId AND p.id_number = r.id_number AND (r.category <> 'INSURED' OR r.flags <> '{}')
+            WITH need AS (
+                SELECT id_number, category, flags, unmet, exclusion, employed FROM comparison_result
+                WHERE run_id = :runId AND (category <> 'INSURED' OR flags <> '{}')),
+            evidence AS (
+                SELECT DISTINCT ON (q.id_number, g.expectation) q.id_number, g.expectation, q.source_record_id,
+                       q.system, q.scheme, q.insured_region, q.contribution_status, q.person_status, q.last_paid_month
+                FROM registry_participation q
+                JOIN need n ON n.id_number = q.id_number AND n.unmet <> '{}'
+                CROSS JOIN LATERAL (VALUES (CASE WHEN q.scheme IN ('310', '390') THEN 'MEDICAL'
+                                                 WHEN q.scheme IN ('110', '120', '170') THEN 'PENSION'
+                                                 ELSE 'EMPLOYMENT_' || q.scheme END),
+                                           (CASE WHEN q.scheme = '310' THEN 'EMPLOYMENT_310' END)) g(expectation)
+                WHERE g.expectation IS NOT NULL
+                ORDER BY q.id_number, g.expectation, q.last_paid_month DESC NULLS LAST, q.scheme),
+            reason AS (
+                SELECT n.id_number, 1 AS n, jsonb_build_object('code', 'NOT_IN_POPULATION',
+                           'systems', to_jsonb(p.systems), 'policeRecordId', p.police_record_id) AS e
+                FROM need n JOIN registry_person p ON p.id_number = n.id_number
+                WHERE n.category = 'NOT_IN_POPULATION'
+                UNION ALL
+                SELECT n.id_number, 2, jsonb_build_object('code', n.exclusion, 'system', 'POLICE',
+                           'sourceRecordId', p.police_record_id, 'vitalStatus', p.vital_status,
+                           'statusChangedOn', p.status_changed_on)
+                FROM need n JOIN registry_person p ON p.id_number = n.id_number
+                WHERE n.exclusion IN ('DECEASED', 'MOVED_OUT', 'CANCELLED') AND p.vital_status IN ('1', '2', '3')
+                  AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
+                UNION ALL
+                SELECT n.id_number, 3, jsonb_build_object('code', n.exclusion, 'system', c.system,
+                           'sourceRecordId', c.source_record_id, 'custodyStatus', c.status, 'from', c.custody_from,
+                           'until', c.custody_until)
+                FROM need n JOIN registry_custody c ON c.id_number = n.id_number
+                WHERE (n.exclusion = 'DECEASED' AND c.status = '3' AND c.stated_on <= CAST(:asOf AS date))
+                   OR (n.exclusion = 'IN_CUSTODY' AND c.status = '1'
+                       AND (c.custody_from IS NULL OR c.custody_from <= CAST(:asOf AS date))
+                       AND (c.custody_until IS NULL OR c.custody_until >= CAST(:asOf AS date)))
+                UNION ALL
+                SELECT n.id_number, 4, jsonb_build_object('code', 'INSURED_ELSEWHERE', 'expectations', to_jsonb(n.unmet),
+                           'elsewhere', jsonb_agg(jsonb_build_object('province', x.province, 'scheme', x.scheme,
+                                                                     'messageId', x.message_id)
+                                                  ORDER BY x.province, x.scheme))
+                FROM need n JOIN national_insured_elsewhere x ON x.id_number = n.id_number AND x.status = '1'
+                WHERE n.exclusion = 'INSURED_ELSEWHERE'
+                GROUP BY n.id_number, n.unmet
+                UNION ALL
+                SELECT n.id_number, 5, jsonb_build_object('code', 'NO_PARTICIPATION')
+                FROM need n WHERE n.category = 'UNINSURED'
+                UNION ALL
+                SELECT n.id_number, 10 + u.ord,
+                       CASE WHEN ev.source_record_id IS NULL
+                            THEN jsonb_build_object('code', 'NEVER_HELD', 'expectation', u.expectation,
+                                                    'schemes', to_jsonb(x.schemes), 'enrol', x.enrol)
+                            ELSE jsonb_build_object('code', 'LAPSED', 'expectation', u.expectation,
+                                                    'schemes', to_jsonb(x.schemes), 'evidence', jsonb_build_object(
+                                    'sourceRecordId', ev.source_record_id, 'system', ev.system, 'scheme', ev.scheme,
+                                    'insuredRegion', ev.insured_region, 'contributionStatus', ev.contribution_status,
+                                    'personStatus', ev.person_status,
+                                    'lastPaidMonth', to_char(ev.last_paid_month, 'YYYY-MM'))) END
+                FROM need n
+                CROSS JOIN LATERAL unnest(n.unmet) WITH ORDINALITY AS u(expectation, ord)
+                CROSS JOIN LATERAL (
+                    SELECT CASE u.expectation WHEN 'MEDICAL' THEN ARRAY['310', '390']
+                                              WHEN 'PENSION' THEN ARRAY['110', '120', '170']
+                                              ELSE ARRAY[right(u.expectation, 3)] END AS schemes,
+                           CASE u.expectation WHEN 'MEDICAL' THEN CASE WHEN n.employed THEN '310' ELSE '390' END
+                                              WHEN 'PENSION' THEN '170'
+                                              ELSE right(u.expectation, 3) END AS enrol) x
+                LEFT JOIN evidence ev ON ev.id_number = n.id_number AND ev.expectation = u.expectation
+                WHERE n.category IN ('UNINSURED', 'LAPSED', 'PARTIAL') OR n.exclusion = 'INSURED_ELSEWHERE'
+                UNION ALL
+                SELECT n.id_number, 30, jsonb_build_object('code', 'DUPLICATE', 'participations',
+                           jsonb_agg(jsonb_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
+                                                        'insuredRegion', q.insured_region)
+                                     ORDER BY q.scheme, q.insured_region))
+                FROM need n JOIN registry_participation q ON q.id_number = n.id_number
+                WHERE 'DUPLICATE' = ANY (n.flags) AND %1$s
+                GROUP BY n.id_number
+                UNION ALL
+                SELECT n.id_number, 31, jsonb_build_object('code', 'ASSISTANCE_UNINSURED',
+                           'sourceRecordId', min(a.source_record_id))
+                FROM need n JOIN registry_assistance a ON a.id_number = n.id_number
+                WHERE 'ASSISTANCE_UNINSURED' = ANY (n.flags)
+                  AND (a.valid_from IS NULL OR a.valid_from <= CAST(:asOf AS date))
+                  AND (a.valid_to IS NULL OR a.valid_to >= CAST(:asOf AS date))
+                GROUP BY n.id_number
+                UNION ALL
+                SELECT n.id_number, 32, jsonb_build_object('code', 'STUDENT', 'sourceRecordId', min(s.source_record_id))
+                FROM need n JOIN registry_student s ON s.id_number = n.id_number
+                WHERE 'STUDENT' = ANY (n.flags)
+                GROUP BY n.id_number
+                UNION ALL
+                SELECT n.id_number, 33, jsonb_build_object('code', 'SEX_MISMATCH', 'sex', p.sex, 'system', p.sex_system)
+                FROM need n JOIN registry_person p ON p.id_number = n.id_number
+                WHERE 'SEX_MISMATCH' = ANY (n.flags)),
+            gathered AS (
+                SELECT id_number, jsonb_agg(e ORDER BY n) AS reasons FROM reason GROUP BY id_number)
+            UPDATE comparison_result r SET reasons = g.reasons
+            FROM gathered g
+            WHERE r.run_id = :runId AND r.id_number = g.id_number
             """.formatted(ACTIVE);
 
     private ClassificationSql() {
