@@ -64,3 +64,19 @@ CREATE TABLE intake_event (
     received_at  TIMESTAMPTZ  NOT NULL,
     receipt      JSONB        NOT NULL
 );
+
+-- Results the survey teams post (spec §6), each taken once by its resultId.
+CREATE TABLE survey_result (
+    result_id         VARCHAR(64)  PRIMARY KEY,
+    id_number         CHAR(18)     NOT NULL,
+    surveyor_id       VARCHAR(64)  NOT NULL,
+    surveyed_at       TIMESTAMPTZ  NOT NULL,
+    outcome           VARCHAR(30)  NOT NULL,
+    reason            VARCHAR(30),
+    intended_schemes  VARCHAR(3)[] NOT NULL DEFAULT '{}',
+    phone             VARCHAR(30),
+    received_at       TIMESTAMPTZ  NOT NULL,
+    posted_by         VARCHAR(64)  NOT NULL
+);
+
+CREATE INDEX survey_result_person ON survey_result (id_number, surveyed_at);

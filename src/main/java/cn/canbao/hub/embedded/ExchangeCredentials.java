@@ -22,6 +22,19 @@ import java.nio.file.Path;
 public record ExchangeCredentials(String sftpHost, int sftpPort, String sftpUser, Path sftpPrivateKey,
                                   Path knownHosts, String brokerUser, String brokerPassword) {
 
+    /**
+     * The key file's path for a route URI. Camel converts a {@link Path} to text by reading the file, which
+     * would put the key itself into the URI (and into error messages): routes use these two instead.
+     */
+    public String sftpPrivateKeyPath() {
+        return sftpPrivateKey.toAbsolutePath().toString();
+    }
+
+    /** The known_hosts file's path for a route URI; see {@link #sftpPrivateKeyPath()}. */
+    public String knownHostsPath() {
+        return knownHosts.toAbsolutePath().toString();
+    }
+
     @Override
     public String toString() {
         return "ExchangeCredentials[sftp=" + sftpUser + "@" + sftpHost + ":" + sftpPort

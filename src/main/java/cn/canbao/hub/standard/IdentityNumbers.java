@@ -229,7 +229,14 @@ public final class IdentityNumbers {
         return (lastSequenceDigit - '0') % 2 == 1 ? "1" : "2";
     }
 
+    /** The date as written in the number; by hand, as String.format would cost more than the whole check. */
     private static String yyyyMMdd(int year, int month, int day) {
-        return String.format("%04d%02d%02d", year, month, day);
+        int date = year * 10000 + month * 100 + day;
+        char[] digits = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            digits[i] = (char) ('0' + date % 10);
+            date /= 10;
+        }
+        return new String(digits);
     }
 }

@@ -9,8 +9,12 @@ import java.text.Normalizer;
  */
 public final class Names {
 
-    /** The separator of given name and family name in minority and foreign names (GB/T 28039 uses U+00B7). */
+    /** The separator of given name and family name in minority and foreign names, as GB/T 28039 writes it. */
     private static final char SEPARATOR = '·';
+
+    private static final char FULL_WIDTH_FIRST = '！';
+    private static final char FULL_WIDTH_LAST = '～';
+    private static final int FULL_WIDTH_OFFSET = FULL_WIDTH_FIRST - '!';
 
     private Names() {
     }
@@ -27,36 +31,11 @@ public final class Names {
         if (isAlreadyNormal(raw)) {
             return new NormalisedName(raw, raw);
         }
-        String composed = Normalizer.normalize(unifyCharacters(raw), Normalizer.Form.NFC);
-        return new NormalisedName(collapseBlanksAndSeparators(composed), raw);
-    }
-
-    /**
-     * Full-width ASCII to half-width, every separator variant to SEPARATOR, every blank to a space. Done before
-     * NFC so a full-width letter followed by a combining mark composes like its half-width form.
-     */
-    private static String unifyCharacters(String raw) {
-        char[] chars = raw.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= '！' && c <= '～') {
-                c = (char) (c - ('！' - '!'));
-            }
-            if (isSeparatorVariant(c)) {
-                c = SEPARATOR;
-            } else if (Text.isBlank(c)) {
-                c = ' ';
-            }
-            chars[i] = c;
-        }
-        return new String(chars);
-    }
-
-    private static String collapseBlanksAndSeparators(String unified) {
-        StringBuilder out = new StringBuilder(unified.length());
+        StringBuilder out = new StringBuilder(raw.length());
         boolean pendingSpace = false;
-        for (int i = 0; i < unified.length(); i++) {
-            char c = unified.charAt(i);
+        boolean unchangedByNfc = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = unify(raw.charAt(i));
             if (c == ' ') {
                 pendingSpace = out.length() > 0 && out.charAt(out.length() - 1) != SEPARATOR;
             } else if (c == SEPARATOR) {
@@ -70,40 +49,63 @@ public final class Names {
                     pendingSpace = false;
                 }
                 out.append(c);
+                unchangedByNfc &= isUnchangedByNfc(c);
             }
         }
-        return out.toString();
+        // NFC neither makes nor removes blanks or separators, so composing after collapsing them is the same
+        // as before; full-width letters are already half-width here, so ｅ + U+0301 composes to é.
+        String collapsed = out.toString();
+        return new NormalisedName(unchangedByNfc ? collapsed : Normalizer.normalize(collapsed, Normalizer.Form.NFC), raw);
+    }
+
+    /** Full-width ASCII to half-width, every separator variant to SEPARATOR, every blank to a space. */
+    private static char unify(char c) {
+        char halfWidth = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST ? (char) (c - FULL_WIDTH_OFFSET) : c;
+        if (isSeparatorVariant(halfWidth)) {
+            return SEPARATOR;
+        }
+        return Text.isBlank(halfWidth) ? ' ' : halfWidth;
     }
 
     private static boolean isSeparatorVariant(char c) {
         return switch (c) {
-            case '\u00B7', '\u2022', '\uFF0E', '.', '\u30FB', '\u2027', '\u2219', '\u22C5', '\uFF65' -> true;
+            // U+0387 is listed because NFC would turn it into U+00B7 after the separators were collapsed
+            case '\u00B7', '\u2022', '\uFF0E', '.', '\u30FB', '\u2027', '\u2219', '\u22C5', '\uFF65', '\u0387' -> true;
             default -> false;
         };
     }
 
     /**
-     * The common case, checked without allocating: Han characters, ASCII letters and single inner spaces,
-     * separators already written as SEPARATOR and alone. Han ideographs and ASCII are unchanged by NFC;
-     * anything else goes the long way.
+     * Characters that NFC leaves alone whatever precedes them: Latin below the combining marks, CJK ideographs
+     * of the basic plane. Anything else (combining marks, compatibility ideographs, surrogates) sends the name
+     * through the Normalizer.
+     */
+    private static boolean isUnchangedByNfc(char c) {
+        return c < '\u0300' || c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF';
+    }
+
+    /**
+     * The common case, checked without allocating: ideographs and ASCII other than '.', single inner spaces,
+     * separators already written as SEPARATOR and alone.
      */
     private static boolean isAlreadyNormal(String raw) {
         int length = raw.length();
-        if (length == 0) {
-            return true;
-        }
         char previous = ' ';
         for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            boolean plain = c >= '\u4E00' && c <= '\u9FFF' || c > ' ' && c < '.' || c > '.' && c < 0x7F;
-            boolean fine = plain
-                    || c == ' ' && previous != ' ' && previous != SEPARATOR && i < length - 1
-                    || c == SEPARATOR && previous != ' ' && previous != SEPARATOR;
+            boolean fine;
+            if (c == ' ') {
+                fine = previous != ' ' && previous != SEPARATOR && i < length - 1;
+            } else if (c == SEPARATOR) {
+                fine = previous != ' ' && previous != SEPARATOR;
+            } else {
+                fine = c > ' ' && c < 0x7F && c != '.' || c >= '\u4E00' && c <= '\u9FFF';
+            }
             if (!fine) {
                 return false;
             }
             previous = c;
         }
-        return previous != ' ';
+        return true;
     }
 }

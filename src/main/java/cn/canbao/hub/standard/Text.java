@@ -11,7 +11,7 @@ final class Text {
 
     /** White space as Chinese sources produce it: ASCII blanks and controls, no-break space, ideographic space U+3000. */
     static boolean isBlank(char c) {
-        return c <= ' ' || Character.isSpaceChar(c);
+        return c <= ' ' || c >= '\u0080' && Character.isSpaceChar(c);
     }
 
     /** The value without leading and trailing blanks; the same instance when there are none, "" for null. */

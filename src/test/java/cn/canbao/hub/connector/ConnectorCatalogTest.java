@@ -60,14 +60,14 @@ class ConnectorCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown transport kind|kind: sftp-batch-in|kind: ftp-in|/transports/0/kind",
+            "unknown transport kind|kind: sftp-batch-in|kind: ftp-in|$.transports[0].kind",
             "code field without table|{ from: sex, type: sex }|{ from: sex, type: code }|table",
             "unknown code table|{ from: sex, type: sex }|{ from: sex, type: code, table: sexes }|mapping.fields.person.sex.table: unknown code table 'sexes'",
             "unknown canonical field|person.sex:      |person.gender:   |mapping.fields.person.gender: unknown canonical field",
             "map onto a code outside the table|{ from: sex, type: sex }|{ from: sex, type: code, table: sex, map: { M: \"7\" } }|mapping.fields.person.sex.map.M",
             "date without pattern|{ from: sex, type: sex }|{ from: sex, type: date }|pattern",
-            "both from and constant|{ from: sex, type: sex }|{ from: sex, constant: \"1\", type: sex }|/mapping/fields/person.sex",
-            "unknown format kind|kind: CSV|kind: EXCEL|/format/kind",
+            "both from and constant|{ from: sex, type: sex }|{ from: sex, constant: \"1\", type: sex }|$.mapping.fields.person.sex: must be valid to one and only one schema",
+            "unknown format kind|kind: CSV|kind: EXCEL|$.format.kind",
             "misspelt key|extension: csv|extention: csv|extention"})
     void refusesABrokenDescriptorNamingFileAndField(String problem, String replace, String with, String named)
             throws IOException {
@@ -77,6 +77,19 @@ class ConnectorCatalogTest {
                 .isInstanceOf(InvalidDescriptorException.class)
                 .hasMessageContaining("card.connector.yaml")
                 .hasMessageContaining(named);
+    }
+
+    @Test
+    void loadsTheWorkedExampleOfTheDocs() throws IOException {
+        String docs = Files.readString(Path.of("docs/connectors.md"));
+        int start = docs.indexOf("   system: LTC");
+        String block = docs.substring(start, docs.indexOf("```", start));
+        Files.writeString(directory.resolve("ltc.connector.yaml"), block.stripIndent());
+
+        Connector ltc = ConnectorCatalog.load(directory, STANDARDS).get("LTC");
+
+        assertThat(ltc.descriptor().transport(TransportKind.SFTP_BATCH_IN)).get()
+                .extracting(TransportSpec::account).isEqualTo("ltc");
     }
 
     @Test

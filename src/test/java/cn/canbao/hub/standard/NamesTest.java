@@ -20,6 +20,7 @@ class NamesTest {
             "阿卜杜拉\u2219买买提",
             "阿卜杜拉\u22C5买买提",
             "阿卜杜拉\uFF65买买提",
+            "阿卜杜拉\u0387买买提",
             "阿卜杜拉 · 买买提",
             "阿卜杜拉\u3000．\u3000买买提",
             "  阿卜杜拉··买买提 ",
@@ -58,6 +59,7 @@ class NamesTest {
     void composesDecomposedCharactersToNfc() {
         assertThat(Names.normalise("Jose\u0301").normalised()).isEqualTo("José");
         assertThat(Names.normalise("ｅ\u0301").normalised()).isEqualTo("é");
+        assertThat(Names.normalise(" Jose\u0301 . MARIA ").normalised()).isEqualTo("José·MARIA");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector.transport;
 
+import cn.canbao.hub.embedded.ExchangeCredentials;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -10,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,30 +22,20 @@ public class ExchangeServerClient {
 
     private static final int MAX_SMALL_FILE = 64 * 1024;
 
-    private final String host;
-    private final int port;
-    private final String user;
-    private final String privateKeyFile;
-    private final String knownHostsFile;
+    private final ExchangeCredentials credentials;
 
-    public ExchangeServerClient(@Value("${canbao.sftp.host}") String host,
-                                @Value("${canbao.sftp.port}") int port,
-                                @Value("${canbao.sftp.hub-user}") String user,
-                                @Value("${canbao.sftp.hub-key-file}") String privateKeyFile,
-                                @Value("${canbao.sftp.known-hosts-file}") String knownHostsFile) {
-        this.host = host;
-        this.port = port;
-        this.user = user;
-        this.privateKeyFile = privateKeyFile;
-        this.knownHostsFile = knownHostsFile;
+    public ExchangeServerClient(ExchangeCredentials credentials) {
+        this.credentials = credentials;
     }
 
     public ExchangeSession open() throws IOException {
+        String host = credentials.sftpHost();
+        int port = credentials.sftpPort();
         try {
             JSch jsch = new JSch();
-            jsch.addIdentity(privateKeyFile);
-            jsch.setKnownHosts(knownHostsFile);
-            Session session = jsch.getSession(user, host, port);
+            jsch.addIdentity(credentials.sftpPrivateKey().toString());
+            jsch.setKnownHosts(credentials.knownHosts().toString());
+            Session session = jsch.getSession(credentials.sftpUser(), host, port);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
             session.connect(15_000);
@@ -53,7 +43,8 @@ public class ExchangeServerClient {
             channel.connect(15_000);
             return new ExchangeSession(session, channel);
         } catch (JSchException e) {
-            throw new IOException("cannot reach the exchange server " + host + ":" + port + " as " + user, e);
+            throw new IOException("cannot reach the exchange server " + host + ":" + port + " as "
+                    + credentials.sftpUser(), e);
         }
     }
 

@@ -19,6 +19,7 @@ import cn.canbao.hub.registry.FileBatch.RepeatedRecord;
 import cn.canbao.hub.registry.IntakeWriter;
 import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -70,7 +71,7 @@ public class FileIngestion {
         Counts counts = new Counts();
         try (FileBatch batch = writer.openFile(connector.system(), fileName, done.sha256(), full ? "FULL" : "INCREMENT",
                 receivedAt)) {
-            try (RecordReader reader = RecordReader.open(connector.descriptor().format(), in)) {
+            try (RecordReader reader = RecordReader.open(connector.descriptor().format(), unclosable(in))) {
                 RawRecord raw;
                 while ((raw = reader.next()) != null) {
                     counts.records++;
@@ -106,6 +107,16 @@ public class FileIngestion {
                     json.writeValueAsString(receipt));
             return new Stored(receipt, batch.fileId());
         }
+    }
+
+    /** The readers close what they read; the digest must still see the rest of the file afterwards. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the stream belongs to the consumer route, which closes it
+            }
+        };
     }
 
     private void store(Connector connector, String fileName, DoneFile done, OffsetDateTime receivedAt,

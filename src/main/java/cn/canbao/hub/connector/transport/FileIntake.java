@@ -61,6 +61,7 @@ public class FileIntake {
         String home = transport.account();
         String inbox = home + "/in";
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        long started = System.nanoTime();
         try (ExchangeSession session = exchange.open()) {
             DoneFile.Parsed doneFile = DoneFile.parse(session.readText(inbox + "/" + fileName + ".ok"));
             Outcome outcome = decide(connector, fileName, doneFile, data, receivedAt);
@@ -69,8 +70,9 @@ public class FileIntake {
             session.move(inbox + "/" + fileName + ".ok", inbox + "/" + outcome.disposition());
             writer.markDelivered(outcome.logId());
             FileReceipt r = outcome.receipt();
-            log.info("{} from {}: {} ({} records, {} accepted, {} rejected) -> {}", fileName, system, r.status(),
-                    r.records(), r.accepted(), r.rejected(), outcome.disposition());
+            log.info("{} from {}: {} ({} records, {} accepted, {} rejected) -> {} in {} ms", fileName, system,
+                    r.status(), r.records(), r.accepted(), r.rejected(), outcome.disposition(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.canbao.hub.embedded.demo;
 
+import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
 import cn.canbao.hub.standard.Regions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,19 +35,24 @@ public class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<EmbeddedPostgres> embeddedPostgres;
     private final Regions regions;
     private final Clock clock;
     private final Path exchangeRoot;
     private final String provinceCode;
     private final int size;
     private final List<String> counties;
+    private final boolean frontDbEmbedded;
 
-    public DemoData(JdbcTemplate jdbc, Clock clock,
+    public DemoData(JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embeddedPostgres,
                     @Value("${canbao.data-dir}") Path dataDir,
                     @Value("${canbao.province-code}") String provinceCode,
                     @Value("${canbao.demo.persons:3000}") int size,
-                    @Value("${canbao.demo.counties}") List<String> counties) {
+                    @Value("${canbao.demo.counties}") List<String> counties,
+                    @Value("${canbao.frontdb.embedded:true}") boolean frontDbEmbedded) {
+        this.frontDbEmbedded = frontDbEmbedded;
         this.jdbc = jdbc;
+        this.embeddedPostgres = embeddedPostgres;
         this.regions = Regions.standard();
         this.clock = clock;
         this.exchangeRoot = dataDir.resolve("exchange");
@@ -64,8 +72,11 @@ public class DemoData {
         for (DemoFile file : DemoFiles.all(persons, today, provinceCode)) {
             place(file);
         }
-        log.info("Demo data: {} synthetic persons in counties {}; their files are in the partners' in/ folders",
-                persons.size(), counties);
+        EmbeddedPostgres postgres = frontDbEmbedded ? embeddedPostgres.getIfAvailable() : null;
+        int civilRows = postgres == null ? 0 : CivilDemoRows.insert(
+                new JdbcTemplate(postgres.getDatabase("postgres", EmbeddedFrontDatabase.DATABASE)), persons, today);
+        log.info("Demo data: {} synthetic persons in counties {}; their files are in the partners' in/ folders, "
+                + "{} assistance recipients in the civil-affairs front database", persons.size(), counties, civilRows);
     }
 
     private List<String> townships() {

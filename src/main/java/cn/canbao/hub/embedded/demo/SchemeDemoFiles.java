@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -124,9 +123,5 @@ final class SchemeDemoFiles {
 
     static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    static String month(YearMonth month) {
-        return month.format(YEAR_MONTH);
     }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the hub and the benchmarks, runs them with short settings (1 fork, single thread) and writes the
-# results to bench/out/: results.txt (the JMH report), results.json, machine.txt.
+# results to bench/out/: results.txt (the JMH report), results.json, summary.md, machine.txt. Besides wall-clock
+# throughput each benchmark reports ops per CPU-second of its JVM (CpuTimeProfiler), the figure that stays
+# meaningful when other work shares the machine.
 # Extra arguments go to JMH, e.g. a benchmark filter:  bench/run-jmh.sh IdentityNumber
 set -euo pipefail
 
@@ -24,6 +26,9 @@ mkdir -p "$out_dir"
 cat "$out_dir/machine.txt"
 
 java -jar "$bench_dir/target/benchmarks.jar" \
-  -f 1 -t 1 -wi 3 -w 2s -i 5 -r 2s \
+  -f 1 -t 1 -wi 5 -w 2s -i 8 -r 2s \
+  -prof cn.canbao.hub.bench.CpuTimeProfiler \
   -rf json -rff "$out_dir/results.json" \
   "$@" | tee "$out_dir/results.txt"
+
+python3 "$bench_dir/summarise.py" "$out_dir/results.json" | tee "$out_dir/summary.md"

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end file ingest benchmark (issue "Connectors", performance): one CARD file of N records (default
+# 1,000,000) uploaded over SFTP to a hub running with everything embedded, timed from pickup to rows
+# committed and receipt written (the hub logs it); then, in the same run and on the same PostgreSQL, the
+# baseline: psql \copy of the very rows the hub stored into an equivalent table (same columns, constraints
+# and indexes). Prints both times, the ratio and the rate; writes bench/out/ingest/result.txt.
+#   bench/ingest/run.sh [records]
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$bench/../.." && pwd)
+out="$root/bench/out/ingest"
+records=${1:-1000000}
+sftp_port=2322
+pg_port=15532
+file=CARD_630000_20171015_001.csv
+
+rm -rf "$out" && mkdir -p "$out"
+(cd "$root" && ./mvnw -q -B package -DskipTests)
+python3 "$bench/generate_card.py" "$out/$file" "$records"
+
+java -Xmx1g -jar "$root"/target/canbao-hub-*-exec.jar --canbao.data-dir="$out/data" --canbao.demo.enabled=false \
+  --server.port=0 --canbao.sftp.port=$sftp_port --canbao.broker.port=61716 \
+  --canbao.database.embedded-port=$pg_port > "$out/hub.log" 2>&1 &
+hub=$!
+trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null || true' EXIT
+until grep -q "Started CanbaoHubApplication" "$out/hub.log"; do
+  kill -0 $hub 2>/dev/null || { cat "$out/hub.log"; exit 1; }
+  sleep 1
+done
+
+sftp_card() {
+  sftp -q -b - -P $sftp_port -i "$out/data/secrets/sftp/card" \
+    -o UserKnownHostsFile="$out/data/secrets/known_hosts" -o StrictHostKeyChecking=yes card@127.0.0.1
+}
+printf 'put %s in/\nput %s in/\n' "$out/$file" "$out/$file.ok" | sftp_card
+receipt="$out/data/exchange/card/receipt/$file.receipt.json"
+until [ -f "$receipt" ]; do sleep 0.5; done
+hub_ms=$(grep -o "$file from CARD: .* in [0-9]* ms" "$out/hub.log" | grep -o '[0-9]* ms$' | cut -d' ' -f1)
+cat "$receipt" | head -c 400; echo
+
+psql_hub() { psql -q -X -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:$pg_port/postgres" "$@"; }
+columns="system, id_number, source_key, operation, intake_key, intake_file_id, record_no, received_at, payload"
+psql_hub -c "\copy (SELECT $columns FROM source_record WHERE intake_file_id = (SELECT max(id) FROM intake_file)) TO '$out/rows.tsv'"
+psql_hub -c "CREATE TABLE bench_copy (LIKE source_record INCLUDING ALL)"
+start=$(date +%s%N)
+psql_hub -c "\copy bench_copy ($columns) FROM '$out/rows.tsv'"
+copy_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+psql_hub -c "DROP TABLE bench_copy"
+
+{
+  echo "records: $records"
+  echo "hub ingest (pickup to commit + receipt): $hub_ms ms ($(( records * 1000 / hub_ms )) records/s)"
+  echo "psql \\copy of the same rows into an equivalent table: $copy_ms ms"
+  echo "ratio hub / copy: $(awk "BEGIN {printf \"%.2f\", $hub_ms / $copy_ms}")"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$out/result.txt"
