@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.registry.SourceRecords;
+import cn.canbao.hub.support.ApiClient;
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,19 +28,20 @@ class ApiTest extends HubIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private ApiClient operator;
     private final String person = TestIds.next("630121", 1988, true);
     private long runId;
 
     @BeforeAll
     void runTheComparisonThroughTheApi() throws Exception {
+        operator = ApiClient.as("operator", DATA_DIR, port);
         SourceRecords records = new SourceRecords(jdbc);
         records.police(person, "马六", "630121100");
         records.participation(person, "390", "630121", "1", null, YearMonth.of(2015, 12));
         records.participation(person, "170", "630121", "1", "1", YearMonth.of(2017, 9));
 
-        HttpResponse<String> started = send(post("/api/v1/runs", "{\"asOf\": \"2017-10-15\"}"));
+        HttpResponse<String> started = operator.postJson("/api/v1/runs", "{\"asOf\": \"2017-10-15\"}");
         assertThat(started.statusCode()).isEqualTo(202);
         runId = json.readTree(started.body()).get("id").asLong();
         assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/runs/" + runId);
@@ -70,13 +66,13 @@ class ApiTest extends HubIntegrationTest {
 
     @Test
     void showsWhatTheRegistryKnewAtAPastDate() throws Exception {
-        assertThat(send(request("/api/v1/persons/" + person + "?knownAt=2017-09-30")).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/persons/" + person + "?knownAt=2017-09-30").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/persons/" + person + "?knownAt=2017-10-01").get("records")).hasSize(3);
     }
 
     @Test
     void refusesAnInvalidIdentityNumber() throws Exception {
-        assertThat(send(request("/api/v1/persons/" + TestIds.withWrongCheckCharacter(person))).statusCode())
+        assertThat(operator.get("/api/v1/persons/" + TestIds.withWrongCheckCharacter(person)).statusCode())
                 .isEqualTo(400);
     }
 
@@ -85,7 +81,7 @@ class ApiTest extends HubIntegrationTest {
         assertThat(get("/api/v1/runs")).anySatisfy(run -> assertThat(run.get("id").asLong()).isEqualTo(runId));
         JsonNode diff = get("/api/v1/runs/" + runId + "/diff/" + runId);
         assertThat(diff.get("persons")).isEmpty();
-        assertThat(send(request("/api/v1/runs/999999/diff/" + runId)).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/runs/999999/diff/" + runId).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -112,15 +108,14 @@ class ApiTest extends HubIntegrationTest {
                 assertThat(row.get("missingSchemes").get(0).asText()).isEqualTo("390");
             });
         }
-        assertThat(send(request("/api/v1/rosters/123456")).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/rosters/123456").statusCode()).isEqualTo(404);
     }
 
     @Test
     void needsAuthenticationExceptForHealth() throws Exception {
-        HttpRequest anonymous = HttpRequest.newBuilder(uri("/api/v1/runs")).GET().build();
-        assertThat(http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).GET().build();
-        assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        ApiClient anonymous = ApiClient.anonymous(port);
+        assertThat(anonymous.get("/api/v1/runs").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -133,31 +128,8 @@ class ApiTest extends HubIntegrationTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(path));
+        HttpResponse<String> response = operator.get(path);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest request(String path) throws Exception {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).GET().build();
-    }
-
-    private HttpRequest post(String path, String body) throws Exception {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String basic() throws Exception {
-        String password = Files.readString(DATA_DIR.resolve("secrets/api/operator.password"), StandardCharsets.UTF_8)
-                .strip();
-        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
     }
 }
