@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Category counts and coverage rates per county, prefecture and the province for each run (spec §8). Rates are
- * over the population base less EXCLUDED persons; the survey rate counts rostered persons for whom a SURVEY
- * record exists.
+ * over the population base less EXCLUDED persons; the survey rate counts rostered persons with a survey result
+ * (spec §6).
  */
 @Component
 public class Statistics {
@@ -48,7 +48,7 @@ public class Statistics {
                    count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met),
                    count(*) FILTER (WHERE r.rostered),
                    count(*) FILTER (WHERE r.rostered AND EXISTS (
-                       SELECT 1 FROM source_record s WHERE s.id_number = r.id_number AND s.system = 'SURVEY'))
+                       SELECT 1 FROM survey_result s WHERE s.id_number = r.id_number))
             FROM comparison_result r
             WHERE r.run_id = :runId
             GROUP BY ROLLUP (r.prefecture, r.county)

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +41,12 @@ class ApiTest extends HubIntegrationTest {
         records.police(person, "马六", "630121100");
         records.participation(person, "390", "630121", "1", null, YearMonth.of(2015, 12));
         records.participation(person, "170", "630121", "1", "1", YearMonth.of(2017, 9));
+        HttpResponse<String> surveyed = ApiClient.as("surveyor", DATA_DIR, port).postJson("/api/v1/survey-results",
+                "{\"resultId\": \"" + UUID.randomUUID() + "\", \"idNumber\": \"" + person + "\", "
+                        + "\"surveyorId\": \"S001\", \"surveyedAt\": \"2017-10-10T10:00:00+08:00\", "
+                        + "\"outcome\": \"FOUND_UNINSURED\", \"reason\": \"UNAWARE_OF_POLICY\", "
+                        + "\"intendedSchemes\": [\"390\"], \"phone\": \"13900000000\"}");
+        assertThat(surveyed.statusCode()).as(surveyed.body()).isEqualTo(201);
 
         HttpResponse<String> started = operator.postJson("/api/v1/runs", "{\"asOf\": \"2017-10-15\"}");
         assertThat(started.statusCode()).isEqualTo(202);
@@ -95,6 +102,8 @@ class ApiTest extends HubIntegrationTest {
         assertThat(county.at("/region/level").asText()).isEqualTo("COUNTY");
         assertThat(county.at("/region/lapsed").asLong()).isPositive();
         assertThat(county.at("/region/medicalRate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(county.at("/region/surveyed").asLong()).isPositive();
+        assertThat(county.at("/region/surveyRate").asDouble()).isPositive();
     }
 
     @Test
