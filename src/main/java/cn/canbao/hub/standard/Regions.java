@@ -19,9 +19,9 @@ import org.apache.commons.csv.CSVRecord;
 public final class Regions {
 
     /** Newest first: a code in both editions is reported as the newer edition states it. */
-    private static final String[][] EDITIONS = {
-            {"2023", "qinghai_divisions.csv"},
-            {"2017", "qinghai_divisions_2017.csv"}};
+    private static final List<Edition> EDITIONS = List.of(
+            new Edition("2023", "qinghai_divisions.csv"),
+            new Edition("2017", "qinghai_divisions_2017.csv"));
 
     /** Declared after the constants its construction reads. */
     private static final Regions STANDARD = new Regions();
@@ -30,8 +30,8 @@ public final class Regions {
     private final Set<String> everValidAddressCodes = new HashSet<>();
 
     private Regions() {
-        for (String[] edition : EDITIONS) {
-            readEdition(edition[0], edition[1]);
+        for (Edition edition : EDITIONS) {
+            readEdition(edition);
         }
         for (CSVRecord row : ReferenceCsv.rows("qinghai_gb2260_history.csv")) {
             everValidAddressCodes.add(row.get("code"));
@@ -98,9 +98,9 @@ public final class Regions {
                 .map(Region::code).sorted().toList();
     }
 
-    private void readEdition(String edition, String fileName) {
+    private void readEdition(Edition edition) {
         Map<String, CSVRecord> rowOfCode = new HashMap<>();
-        for (CSVRecord row : ReferenceCsv.rows(fileName)) {
+        for (CSVRecord row : ReferenceCsv.rows(edition.fileName())) {
             rowOfCode.put(row.get("code"), row);
         }
         for (CSVRecord row : rowOfCode.values()) {
@@ -118,7 +118,11 @@ public final class Regions {
                 case "prefecture" -> code;
                 default -> null;
             };
-            regionOfCode.putIfAbsent(code, new Region(code, row.get("name"), level, county, prefecture, edition));
+            regionOfCode.putIfAbsent(code, new Region(code, row.get("name"), level, county, prefecture, edition.year()));
         }
+    }
+
+    /** A statistics-bureau division list: its year and its reference copy. */
+    private record Edition(String year, String fileName) {
     }
 }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -184,6 +186,14 @@ class PersonInsuranceSchemaTest {
         Set<ValidationMessage> errors = SCHEMA.validate(Samples.treeOf(CanonicalJson.write(message)));
 
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theSchemaIsItselfAValidDraft202012Schema() throws IOException {
+        JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of(SchemaId.V202012));
+
+        assertThat(metaSchema.validate(schemaTree())).isEmpty();
     }
 
     @Test
