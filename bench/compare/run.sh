@@ -4,6 +4,7 @@
 # statement, and a check that both give every person the same category.
 #
 #   bench/compare/run.sh [persons]          default 6000000 (about 2.5 participations per person)
+#   BENCH_REUSE=1 bench/compare/run.sh      run again on the database generated last time
 #
 # Needs the PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin) and the hub's jar
 # (./mvnw -q -B package -DskipTests). Run as root (the cluster runs as user postgres) from the repository root.
@@ -25,17 +26,20 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 # stock settings except the WAL size, so the load does not checkpoint every few seconds
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB" start
+if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null; then
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB" start
+fi
 trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
 
-"${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-for migration in src/main/resources/db/migration/V*.sql; do
-  "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -f "$migration"
-done
-
-echo "== generating $PERSONS persons"
-"${PSQL[@]}" -d "$DB" -v persons="$PERSONS" -f bench/compare/generate.sql
+if [ -z "${BENCH_REUSE:-}" ]; then
+  "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  for migration in src/main/resources/db/migration/V*.sql; do
+    "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -f "$migration"
+  done
+  echo "== generating $PERSONS persons"
+  "${PSQL[@]}" -d "$DB" -v persons="$PERSONS" -f bench/compare/generate.sql
+fi
 
 echo "== starting the hub on the benchmark database"
 mkdir -p "$HUB_DATA"
