@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Comparison benchmark (docs/performance.md, "Comparison"): a private PostgreSQL 15 cluster with a synthetic
+# province-scale registry, one comparison run of the hub through its REST API, then the hand-written reference
+# statement, and a check that both give every person the same category.
+#
+#   bench/compare/run.sh [persons]          default 6000000 (about 2.5 participations per person)
+#   BENCH_REUSE=1 bench/compare/run.sh      run again on the database generated last time
+#
+# Needs the PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin) and the hub's jar
+# (./mvnw -q -B package -DskipTests). Run as root (the cluster runs as user postgres) from the repository root.
+set -euo pipefail
+
+PERSONS=${1:-6000000}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGDATA=${BENCH_PGDATA:-/var/tmp/canbao-compare-bench/pg}
+PGPORT=${BENCH_PGPORT:-5499}
+HUB_DATA=${BENCH_HUB_DATA:-/var/tmp/canbao-compare-bench/hub}
+HTTP_PORT=${BENCH_HTTP_PORT:-8099}
+JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
+DB=canbao_bench
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres)
+
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  mkdir -p "$PGDATA"
+  chown -R postgres "$(dirname "$PGDATA")"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
+# stock settings except the WAL size, so the load does not checkpoint every few seconds
+if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null; then
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB" start
+fi
+trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+
+if [ -z "${BENCH_REUSE:-}" ]; then
+  "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  for migration in src/main/resources/db/migration/V*.sql; do
+    "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -f "$migration"
+  done
+  echo "== generating $PERSONS persons"
+  "${PSQL[@]}" -d "$DB" -v persons="$PERSONS" -f bench/compare/generate.sql
+fi
+
+echo "== starting the hub on the benchmark database"
+mkdir -p "$HUB_DATA"
+java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
+  --spring.flyway.enabled=false --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
+  --server.port="$HTTP_PORT" --canbao.sftp.port=2299 --canbao.broker.port=61699 \
+  >"$HUB_DATA/hub.log" 2>&1 &
+HUB=$!
+trap '{ kill $HUB; wait $HUB; } 2>/dev/null; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
+  sleep 1
+done
+AUTH="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
+
+echo "== comparison run"
+RUN=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
+  "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+while curl -fs -u "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$RUN" | grep -q '"status":"RUNNING"'; do
+  sleep 2
+done
+curl -fs -u "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$RUN"
+echo
+kill $HUB
+wait $HUB 2>/dev/null || true
+
+echo "== hand-written reference statement"
+"${PSQL[@]}" -d "$DB" -f bench/compare/handwritten.sql
+
+echo "== persons whose category differs between the run and the reference (must be 0)"
+"${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM (SELECT * FROM comparison_result WHERE run_id = $RUN) r
+  FULL JOIN bench_handwritten h ON h.id_number = r.id_number WHERE r.category IS DISTINCT FROM h.category"
+"${PSQL[@]}" -d "$DB" -c "SELECT category, count(*) FROM comparison_result WHERE run_id = $RUN GROUP BY 1 ORDER BY 1"

@@ -1,0 +1,75 @@
+package cn.canbao.hub.compare;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the alerts of spec §7.2 that a run's results call for into the outbox, in the run's transaction; the
+ * alert-outbox route sends them. An alert is written once per person, type and cause: the cause is the evidence
+ * without record ids (a full file that states the same death again is the same cause), so it is sent again only
+ * when what it says changes.
+ */
+@Component
+public class AlertDetection {
+
+    public static final String PENSION_ALERTS = "canbao.out.pension.alerts";
+    public static final String MEDICAL_ALERTS = "canbao.out.medical.alerts";
+
+    private static final String DETECT = """
+            INSERT INTO alert_outbox (alert_id, queue, type, id_number, cause_key, payload, run_id, created_at)
+            SELECT a.alert_id, a.queue, a.type, a.id_number, md5(a.type || a.cause::text),
+                   jsonb_build_object('alertId', a.alert_id, 'type', a.type, 'idNumber', a.id_number,
+                                      'evidence', a.evidence),
+                   :runId, now()
+            FROM (
+                SELECT gen_random_uuid() AS alert_id, CAST(:pensionQueue AS text) AS queue,
+                       CASE r.exclusion WHEN 'DECEASED' THEN 'BENEFIT_RECIPIENT_DECEASED'
+                                        ELSE 'BENEFIT_RECIPIENT_IN_CUSTODY' END AS type,
+                       r.id_number,
+                       jsonb_build_object('statements', s.semantic, 'pension', pension.semantic) AS cause,
+                       jsonb_build_object('asOf', CAST(:asOf AS date), 'statements', s.statements,
+                                          'pension', pension.participations) AS evidence
+                FROM comparison_result r
+                CROSS JOIN LATERAL (
+                    SELECT jsonb_agg(e - 'sourceRecordId' ORDER BY e::text) AS semantic,
+                           jsonb_agg(e ORDER BY e::text) AS statements
+                    FROM jsonb_array_elements(r.reasons) e WHERE e ->> 'code' = r.exclusion) s
+                CROSS JOIN LATERAL (
+                    SELECT jsonb_agg(jsonb_build_object('scheme', q.scheme, 'insuredRegion', q.insured_region)
+                                     ORDER BY q.scheme, q.insured_region) AS semantic,
+                           jsonb_agg(jsonb_build_object('scheme', q.scheme, 'insuredRegion', q.insured_region,
+                                                        'personStatus', q.person_status,
+                                                        'sourceRecordId', q.source_record_id)
+                                     ORDER BY q.scheme, q.insured_region) AS participations
+                    FROM registry_participation q
+                    WHERE q.id_number = r.id_number AND q.scheme IN ('110', '120', '170') AND q.person_status = '2') pension
+                WHERE r.run_id = :runId AND r.exclusion IN ('DECEASED', 'IN_CUSTODY') AND pension.semantic IS NOT NULL
+                UNION ALL
+                SELECT gen_random_uuid(), CAST(:medicalQueue AS text), 'DUPLICATE_MEDICAL', r.id_number,
+                       jsonb_build_object('participations', d.semantic),
+                       jsonb_build_object('asOf', CAST(:asOf AS date), 'participations', d.participations)
+                FROM comparison_result r
+                CROSS JOIN LATERAL (
+                    SELECT jsonb_agg(p - 'sourceRecordId' ORDER BY p ->> 'scheme', p ->> 'insuredRegion') AS semantic,
+                           jsonb_agg(p ORDER BY p ->> 'scheme', p ->> 'insuredRegion') AS participations
+                    FROM jsonb_array_elements(r.reasons) e, jsonb_array_elements(e -> 'participations') p
+                    WHERE e ->> 'code' = 'DUPLICATE' AND p ->> 'scheme' IN ('310', '390')) d
+                WHERE r.run_id = :runId AND r.category <> 'NOT_IN_POPULATION' AND (r.active_schemes & 48) = 48
+            ) a
+            ON CONFLICT (id_number, type, cause_key) DO NOTHING
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AlertDetection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return alerts newly written to the outbox */
+    int detect(long runId, LocalDate asOf) {
+        return jdbc.update(DETECT, new MapSqlParameterSource("runId", runId).addValue("asOf", asOf)
+                .addValue("pensionQueue", PENSION_ALERTS).addValue("medicalQueue", MEDICAL_ALERTS));
+    }
+}

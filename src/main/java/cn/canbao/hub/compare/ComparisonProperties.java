@@ -1,0 +1,77 @@
+package cn.canbao.hub.compare;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code canbao.compare.*}: when the comparison runs and by which rules. The rules default to the values of the
+ * interface specification §8; each run stores the rules it used, so two runs under different rules can be diffed.
+ * A wrong value stops the hub at start with a message naming the key.
+ *
+ * @param cron     Spring cron (six fields) of the nightly run, in {@code canbao.time-zone}
+ * @param rules    the classification rules
+ * @param workMem  PostgreSQL {@code work_mem} for the classification statement (hash tables of the population)
+ * @param keepRuns completed runs whose per-person results are kept; older results are deleted after a run
+ * @param alertPollDelayMs milliseconds between two looks of the alert-outbox route at unsent alerts
+ */
+@ConfigurationProperties("canbao.compare")
+public record ComparisonProperties(
+        @DefaultValue("0 30 1 * * *") String cron,
+        @DefaultValue Rules rules,
+        @DefaultValue("256MB") String workMem,
+        @DefaultValue("14") int keepRuns,
+        @DefaultValue("5000") long alertPollDelayMs) {
+
+    private static final Pattern WORK_MEM = Pattern.compile("\\d{1,6}(kB|MB|GB)");
+
+    public ComparisonProperties {
+        require(WORK_MEM.matcher(workMem).matches(), "canbao.compare.work-mem",
+                "must be a PostgreSQL memory size such as 256MB, was '" + workMem + "'");
+        require(alertPollDelayMs >= 100, "canbao.compare.alert-poll-delay-ms", "must be at least 100, was "
+                + alertPollDelayMs);
+        require(keepRuns >= 2, "canbao.compare.keep-runs", "must keep at least 2 runs (for a diff), was " + keepRuns);
+    }
+
+    /**
+     * @param paymentWindowMonths       a participation is active when its last paid month is at most this many
+     *                                  months before the as-of month (spec: 3)
+     * @param yearlyPaymentWindowMonths the same for the schemes paid yearly (spec: 12)
+     * @param yearlyPaidSchemes         the schemes paid yearly (spec: 170 and 390)
+     * @param pensionAge                full age from which pension is expected (spec: 16)
+     */
+    public record Rules(
+            @DefaultValue("3") int paymentWindowMonths,
+            @DefaultValue("12") int yearlyPaymentWindowMonths,
+            @DefaultValue({"170", "390"}) List<String> yearlyPaidSchemes,
+            @DefaultValue("16") int pensionAge) {
+
+        private static final Set<String> SCHEMES = Set.of("110", "120", "170", "210", "310", "390", "410", "510");
+
+        public Rules {
+            yearlyPaidSchemes = List.copyOf(yearlyPaidSchemes);
+            require(paymentWindowMonths >= 0 && paymentWindowMonths <= 120,
+                    "canbao.compare.rules.payment-window-months", "must be 0..120, was " + paymentWindowMonths);
+            require(yearlyPaymentWindowMonths >= 0 && yearlyPaymentWindowMonths <= 120,
+                    "canbao.compare.rules.yearly-payment-window-months",
+                    "must be 0..120, was " + yearlyPaymentWindowMonths);
+            require(SCHEMES.containsAll(yearlyPaidSchemes), "canbao.compare.rules.yearly-paid-schemes",
+                    "must list AAE140 schemes of " + SCHEMES + ", was " + yearlyPaidSchemes);
+            require(pensionAge >= 0 && pensionAge <= 100, "canbao.compare.rules.pension-age",
+                    "must be 0..100, was " + pensionAge);
+        }
+
+        /** The specification's values. */
+        public static Rules specification() {
+            return new Rules(3, 12, List.of("170", "390"), 16);
+        }
+    }
+
+    private static void require(boolean condition, String key, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(key + " " + message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package cn.canbao.hub.compare;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code canbao.roster.*}: where rosters are prepared and which county receives the persons of a county code
+ * that no longer exists (the 2017 codes the population data may still carry, e.g. 630122 湟中县 → 630106 湟中区).
+ *
+ * @param workDir            local folder where a roster is written before it is uploaded
+ * @param countySuccessors   former county code → the county agency that now serves it
+ */
+@ConfigurationProperties("canbao.roster")
+public record RosterProperties(Path workDir, Map<String, String> countySuccessors) {
+
+    private static final Pattern COUNTY = Pattern.compile("\\d{6}");
+
+    public RosterProperties {
+        if (workDir == null) {
+            throw new IllegalArgumentException("canbao.roster.work-dir is required");
+        }
+        countySuccessors = countySuccessors == null ? Map.of() : Map.copyOf(countySuccessors);
+        countySuccessors.forEach((from, to) -> {
+            if (!COUNTY.matcher(from).matches() || !COUNTY.matcher(to).matches()) {
+                throw new IllegalArgumentException("canbao.roster.county-successors must map 6-digit county codes, "
+                        + "was " + from + " → " + to);
+            }
+        });
+    }
+}

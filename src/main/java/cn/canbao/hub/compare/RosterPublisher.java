@@ -1,0 +1,131 @@
+package cn.canbao.hub.compare;
+
+import cn.canbao.hub.connector.transport.ExchangeServerClient;
+import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a run's survey rosters (spec §7.1) into the county agencies' {@code roster/} folders: for each county with
+ * at least one person to survey, {@code ROSTER_{county6}_{yyyyMMdd}.csv} and then its done file ({@code .ok}: SHA-256
+ * and {@code records=N}, spec §3). Each file is streamed from the database into a local file and uploaded by the
+ * roster-out route. A county that had a roster of the same date from an earlier run but has nobody now gets that
+ * file withdrawn into {@code roster/.withdrawn/}, so what a county finds always matches the latest run.
+ */
+@Component
+public class RosterPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterPublisher.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** What was written for one county. */
+    public record RosterFile(String county, String path, long records, String sha256) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RosterRows rows;
+    private final ProducerTemplate producer;
+    private final ExchangeServerClient exchange;
+    private final RosterProperties properties;
+
+    public RosterPublisher(NamedParameterJdbcTemplate jdbc, RosterRows rows, ProducerTemplate producer,
+                           ExchangeServerClient exchange, RosterProperties properties) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.producer = producer;
+        this.exchange = exchange;
+        this.properties = properties;
+    }
+
+    public List<RosterFile> publish(long runId, LocalDate asOf) throws IOException {
+        MapSqlParameterSource run = new MapSqlParameterSource("runId", runId).addValue("asOf", asOf);
+        List<String> counties = jdbc.queryForList("SELECT DISTINCT county FROM comparison_result "
+                + "WHERE run_id = :runId AND rostered ORDER BY county", run, String.class);
+        Files.createDirectories(properties.workDir());
+        List<RosterFile> written = new ArrayList<>();
+        for (String county : counties) {
+            written.add(publish(runId, asOf, county));
+        }
+        withdrawStale(run, counties, asOf);
+        return written;
+    }
+
+    private RosterFile publish(long runId, LocalDate asOf, String county) throws IOException {
+        String fileName = "ROSTER_" + county + "_" + asOf.format(DAY) + ".csv";
+        String directory = "county-" + county + "/roster";
+        Path local = properties.workDir().resolve(fileName);
+        try {
+            MessageDigest digest = sha256();
+            long records;
+            try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(local)),
+                    digest); RosterCsv csv = new RosterCsv(file)) {
+                records = rows.stream(runId, county, row -> {
+                    try {
+                        csv.write(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            producer.sendBodyAndHeader("direct:roster-out", local.toFile(), Exchange.FILE_NAME,
+                    directory + "/" + fileName);
+            producer.sendBodyAndHeader("direct:roster-out", hash + "\nrecords=" + records + "\n",
+                    Exchange.FILE_NAME, directory + "/" + fileName + ".ok");
+            log.info("Roster {}/{}: {} persons", directory, fileName, records);
+            return new RosterFile(county, directory + "/" + fileName, records, hash);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    private void withdrawStale(MapSqlParameterSource run, List<String> current, LocalDate asOf) throws IOException {
+        List<String> earlier = jdbc.queryForList("""
+                SELECT DISTINCT r.county FROM comparison_result r
+                WHERE r.run_id IN (SELECT id FROM comparison_run WHERE as_of = :asOf AND id <> :runId) AND r.rostered
+                """, run, String.class);
+        earlier.removeAll(current);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        try (ExchangeSession session = exchange.open()) {
+            for (String county : earlier) {
+                String directory = "county-" + county + "/roster";
+                String fileName = "ROSTER_" + county + "_" + asOf.format(DAY) + ".csv";
+                for (String name : List.of(fileName + ".ok", fileName)) {
+                    if (session.exists(directory + "/" + name)) {
+                        session.move(directory + "/" + name, directory + "/.withdrawn");
+                    }
+                }
+                log.info("Roster {}/{} withdrawn: nobody to survey any more", directory, fileName);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package cn.canbao.hub.compare;
+
+import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.standard.Region;
+import cn.canbao.hub.standard.Regions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Streams the rostered persons of a run for one county or township from the database, sorted by township code and
+ * identity number (spec §7.1), without holding them: the CSV file and the survey API both read through here.
+ */
+@Component
+public class RosterRows {
+
+    private static final Map<String, String> CATEGORY_TEXT = Map.of(
+            "UNINSURED", "未参保", "LAPSED", "断保", "PARTIAL", "未参齐险种");
+    private static final Map<String, String> SEX_TEXT = Map.of("1", "男", "2", "女", "0", "未知", "9", "未说明");
+    private static final Map<String, String> EXPECTATION_TEXT = Map.of(
+            "MEDICAL", "医疗保险", "PENSION", "养老保险", "EMPLOYMENT_210", "失业保险", "EMPLOYMENT_410", "工伤保险",
+            "EMPLOYMENT_510", "生育保险", "EMPLOYMENT_310", "职工基本医疗保险");
+
+    private static final String SELECT = """
+            SELECT r.id_number, p.name, p.sex, r.age, p.address, r.township, r.category,
+                   array_to_string(r.missing_schemes, ','), CAST(r.reasons AS text)
+            FROM comparison_result r
+            JOIN registry_person p ON p.id_number = r.id_number
+            WHERE r.run_id = ? AND r.rostered AND r.county = ? AND (CAST(? AS text) IS NULL OR r.township = ?)
+            ORDER BY r.township, r.id_number
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Regions regions = Regions.standard();
+
+    public RosterRows(DataSource dataSource, TransactionTemplate transaction) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // rows arrive in pages of this size through a cursor, which PostgreSQL opens only inside a transaction
+        this.jdbc.setFetchSize(2000);
+        this.transaction = transaction;
+    }
+
+    /**
+     * Hands every rostered person of a county (6 digits) or township (9 digits) in roster order to the consumer.
+     *
+     * @return the number of rows
+     */
+    public long stream(long runId, String region, Consumer<RosterRow> consumer) {
+        String county = region.substring(0, 6);
+        String township = region.length() == 9 ? region : null;
+        long[] sequence = {0};
+        transaction.executeWithoutResult(status -> jdbc.query(SELECT, rs -> {
+            consumer.accept(row(++sequence[0], rs));
+        }, runId, county, township, township));
+        return sequence[0];
+    }
+
+    private RosterRow row(long sequence, ResultSet rs) throws SQLException {
+        String township = rs.getString(6);
+        String category = rs.getString(7);
+        String schemes = rs.getString(8);
+        int age = rs.getInt(4);
+        boolean ageUnknown = rs.wasNull();
+        return new RosterRow(sequence, rs.getString(1), rs.getString(2), SEX_TEXT.getOrDefault(rs.getString(3), ""),
+                ageUnknown ? null : age, rs.getString(5), township,
+                township == null ? null : regions.find(township).map(Region::name).orElse(township),
+                category, CATEGORY_TEXT.get(category),
+                schemes == null || schemes.isEmpty() ? List.of() : Arrays.asList(schemes.split(",")),
+                explanation(rs.getString(9)));
+    }
+
+    /** 原因说明: one phrase per unmet expectation, in the order of the reasons. */
+    static String explanation(String reasonsJson) {
+        if (reasonsJson == null) {
+            return "";
+        }
+        JsonNode reasons;
+        try {
+            reasons = CanonicalJson.mapper().readTree(reasonsJson);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("reasons of a comparison result are not JSON", e);
+        }
+        List<String> phrases = new ArrayList<>();
+        for (JsonNode reason : reasons) {
+            String expectation = EXPECTATION_TEXT.get(reason.path("expectation").asText());
+            switch (reason.path("code").asText()) {
+                case "NO_PARTICIPATION" -> phrases.add("无任何险种参保记录");
+                case "NEVER_HELD" -> phrases.add("未参加" + expectation + "（应参 " + reason.path("enrol").asText() + "）");
+                case "LAPSED" -> {
+                    JsonNode evidence = reason.path("evidence");
+                    String paid = evidence.path("lastPaidMonth").asText("");
+                    phrases.add(expectation + "断保（" + evidence.path("scheme").asText()
+                            + (paid.isEmpty() ? " 无缴费记录" : " 最后缴费 " + paid) + "）");
+                }
+                default -> {
+                    // flags and exclusions are not reasons to survey
+                }
+            }
+        }
+        return String.join("；", phrases);
+    }
+}

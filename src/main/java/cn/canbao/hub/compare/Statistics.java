@@ -1,0 +1,109 @@
+package cn.canbao.hub.compare;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Category counts and coverage rates per county, prefecture and the province for each run (spec §8). Rates are
+ * over the population base less EXCLUDED persons; the survey rate counts rostered persons with a survey result
+ * (spec §6).
+ */
+@Component
+public class Statistics {
+
+    /** One region's figures in one run; a rate is null where its denominator is 0. */
+    public record RegionStatistic(long runId, String level, String region, long persons, long excluded,
+                                  long uninsured, long lapsed, long partial, long insured, long notInPopulation,
+                                  long pensionExpected, long pensionMet, long medicalExpected, long medicalMet,
+                                  long rostered, long surveyed, Double pensionRate, Double medicalRate,
+                                  Double surveyRate) {
+    }
+
+    private static final String COMPUTE = """
+            INSERT INTO comparison_statistic (run_id, level, region, persons, excluded, uninsured, lapsed, partial,
+                insured, not_in_population, pension_expected, pension_met, medical_expected, medical_met, rostered,
+                surveyed)
+            SELECT :runId,
+                   CASE WHEN GROUPING(r.prefecture) = 1 THEN 'PROVINCE'
+                        WHEN GROUPING(r.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END,
+                   CASE WHEN GROUPING(r.prefecture) = 1 THEN :province
+                        WHEN GROUPING(r.county) = 1 THEN r.prefecture ELSE r.county END,
+                   count(*) FILTER (WHERE r.category <> 'NOT_IN_POPULATION'),
+                   count(*) FILTER (WHERE r.category = 'EXCLUDED'),
+                   count(*) FILTER (WHERE r.category = 'UNINSURED'),
+                   count(*) FILTER (WHERE r.category = 'LAPSED'),
+                   count(*) FILTER (WHERE r.category = 'PARTIAL'),
+                   count(*) FILTER (WHERE r.category = 'INSURED'),
+                   count(*) FILTER (WHERE r.category = 'NOT_IN_POPULATION'),
+                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected),
+                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected
+                                      AND r.pension_met),
+                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION')),
+                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met),
+                   count(*) FILTER (WHERE r.rostered),
+                   count(*) FILTER (WHERE r.rostered AND EXISTS (
+                       SELECT 1 FROM survey_result s WHERE s.id_number = r.id_number))
+            FROM comparison_result r
+            WHERE r.run_id = :runId
+            GROUP BY ROLLUP (r.prefecture, r.county)
+            HAVING GROUPING(r.prefecture) = 1 OR (r.prefecture IS NOT NULL AND (GROUPING(r.county) = 1 OR r.county IS NOT NULL))
+            """;
+
+    private static final String SELECT = """
+            SELECT run_id, level, region, persons, excluded, uninsured, lapsed, partial, insured, not_in_population,
+                   pension_expected, pension_met, medical_expected, medical_met, rostered, surveyed
+            FROM comparison_statistic
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String provinceCode;
+
+    public Statistics(NamedParameterJdbcTemplate jdbc, @Value("${canbao.province-code}") String provinceCode) {
+        this.jdbc = jdbc;
+        this.provinceCode = provinceCode;
+    }
+
+    void compute(long runId) {
+        jdbc.update(COMPUTE, new MapSqlParameterSource("runId", runId).addValue("province", provinceCode));
+    }
+
+    /** The figures of a region (province, prefecture or county code) in a run. */
+    public Optional<RegionStatistic> of(long runId, String region) {
+        return jdbc.query(SELECT + "WHERE run_id = :runId AND region = :region",
+                new MapSqlParameterSource("runId", runId).addValue("region", region),
+                (rs, n) -> statistic(rs)).stream().findFirst();
+    }
+
+    /** The figures of the regions directly below a region: prefectures of the province, counties of a prefecture. */
+    public List<RegionStatistic> below(long runId, String region) {
+        String level = region.equals(provinceCode) ? "PREFECTURE" : "COUNTY";
+        return jdbc.query(SELECT + "WHERE run_id = :runId AND level = :level AND region <> :region "
+                        + "AND (:level = 'PREFECTURE' OR substr(region, 1, 4) = substr(:region, 1, 4)) ORDER BY region",
+                new MapSqlParameterSource("runId", runId).addValue("level", level).addValue("region", region),
+                (rs, n) -> statistic(rs));
+    }
+
+    private static RegionStatistic statistic(ResultSet rs) throws SQLException {
+        long pensionExpected = rs.getLong("pension_expected");
+        long pensionMet = rs.getLong("pension_met");
+        long medicalExpected = rs.getLong("medical_expected");
+        long medicalMet = rs.getLong("medical_met");
+        long rostered = rs.getLong("rostered");
+        long surveyed = rs.getLong("surveyed");
+        return new RegionStatistic(rs.getLong("run_id"), rs.getString("level"), rs.getString("region"),
+                rs.getLong("persons"), rs.getLong("excluded"), rs.getLong("uninsured"), rs.getLong("lapsed"),
+                rs.getLong("partial"), rs.getLong("insured"), rs.getLong("not_in_population"), pensionExpected,
+                pensionMet, medicalExpected, medicalMet, rostered, surveyed, rate(pensionMet, pensionExpected),
+                rate(medicalMet, medicalExpected), rate(surveyed, rostered));
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+}

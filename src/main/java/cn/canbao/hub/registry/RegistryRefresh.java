@@ -1,0 +1,218 @@
+package cn.canbao.hub.registry;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the typed current tables and the merged person view up to date with source_record, set-based and
+ * incrementally: only the source keys with new records (or every key of a system that delivered a new full
+ * snapshot) are derived again, and only the persons they belong to are merged again.
+ *
+ * <p>New records are those above the high water mark, plus those in gaps: id ranges above an earlier mark that
+ * were not visible then because the transaction writing them (a file's intake holds one open for the whole file)
+ * had not committed yet. A gap is dropped once no transaction that began before it was noted is still open, so a
+ * late commit is never missed and a rolled-back range is not looked at forever.
+ */
+@Component
+public class RegistryRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryRefresh.class);
+
+    public record Result(long recordsRead, long keys, long persons, long highWater, Duration took) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final String timeZone;
+
+    public RegistryRefresh(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
+                           @Value("${canbao.time-zone}") String timeZone) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.timeZone = timeZone;
+    }
+
+    public Result refresh() {
+        long started = System.nanoTime();
+        Result result = transaction.execute(status -> apply(started));
+        log.info("Registry refresh: {} records read, {} source keys and {} persons derived again in {} ms",
+                result.recordsRead(), result.keys(), result.persons(), result.took().toMillis());
+        return result;
+    }
+
+    private Result apply(long started) {
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        long highWater = jdbc.queryForObject("SELECT high_water FROM registry_refresh WHERE id = 1 FOR UPDATE",
+                none, Long.class);
+        // taken before the records are read: every transaction that began earlier has ended by then
+        OffsetDateTime horizon = jdbc.queryForObject("SELECT coalesce(min(xact_start), clock_timestamp()) "
+                + "FROM pg_stat_activity WHERE backend_type = 'client backend' AND xact_start IS NOT NULL "
+                + "AND pid <> pg_backend_pid()", none, OffsetDateTime.class);
+        jdbc.update("TRUNCATE registry_refresh_row, registry_refresh_key, registry_refresh_current, "
+                + "registry_refresh_person", none);
+        MapSqlParameterSource mark = new MapSqlParameterSource("highWater", highWater).addValue("horizon", horizon);
+        long read = jdbc.update("""
+                INSERT INTO registry_refresh_row (id, system, source_key, id_number, operation)
+                SELECT id, system, source_key, id_number, operation FROM source_record WHERE id > :highWater
+                UNION ALL
+                SELECT s.id, s.system, s.source_key, s.id_number, s.operation
+                FROM registry_refresh_gap g JOIN source_record s ON s.id BETWEEN g.from_id AND g.to_id
+                """, mark);
+        long newHighWater = jdbc.queryForObject("SELECT coalesce(max(id), :highWater) FROM registry_refresh_row",
+                mark, Long.class);
+        updateGaps(mark);
+
+        jdbc.update("""
+                INSERT INTO registry_refresh_key (system, source_key)
+                SELECT DISTINCT system, source_key FROM registry_refresh_row WHERE id_number IS NOT NULL
+                """, none);
+        // a new full snapshot may end what the system said before about keys it no longer lists
+        jdbc.update("""
+                INSERT INTO registry_refresh_key (system, source_key)
+                SELECT st.system, st.source_key FROM registry_statement st
+                WHERE st.system IN (SELECT DISTINCT system FROM registry_refresh_row WHERE operation = 'SNAPSHOT')
+                ON CONFLICT DO NOTHING
+                """, none);
+        long keys = jdbc.queryForObject("SELECT count(*) FROM registry_refresh_key", none, Long.class);
+        jdbc.update("""
+                INSERT INTO registry_refresh_person (id_number)
+                SELECT id_number FROM registry_refresh_row WHERE id_number IS NOT NULL
+                UNION
+                SELECT st.id_number FROM registry_statement st
+                JOIN registry_refresh_key k ON k.system = st.system AND k.source_key = st.source_key
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_refresh_current (source_record_id)
+                SELECT latest.source_record_id
+                FROM (SELECT DISTINCT ON (v.system, v.source_key) v.source_record_id, v.system, v.operation, v.stated_at
+                      FROM registry_refresh_key k
+                      JOIN source_statement v ON v.system = k.system AND v.source_key = k.source_key
+                      ORDER BY v.system, v.source_key, v.stated_at DESC, v.source_record_id DESC) latest
+                LEFT JOIN (SELECT system, max(received_at) AS full_at FROM intake_file
+                           WHERE kind = 'FULL' AND status IN ('ACCEPTED', 'PARTIAL') GROUP BY system) f
+                       ON f.system = latest.system
+                WHERE latest.operation <> 'DELETE' AND (f.full_at IS NULL OR latest.stated_at >= f.full_at)
+                """, none);
+        replaceDerivedRows();
+        long persons = mergePersons();
+        jdbc.update("UPDATE registry_refresh SET high_water = :highWater, refreshed_at = now() WHERE id = 1",
+                new MapSqlParameterSource("highWater", newHighWater));
+        return new Result(read, keys, persons, newHighWater, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Splits the gaps in which records appeared, notes the new ones, drops those no open transaction can fill. */
+    private void updateGaps(MapSqlParameterSource mark) {
+        jdbc.update("""
+                WITH touched AS (
+                    DELETE FROM registry_refresh_gap g
+                    WHERE EXISTS (SELECT 1 FROM registry_refresh_row r WHERE r.id BETWEEN g.from_id AND g.to_id)
+                    RETURNING g.from_id, g.to_id, g.noted_at),
+                bounds AS (
+                    SELECT t.from_id AS gap, t.noted_at, t.from_id - 1 AS b FROM touched t
+                    UNION ALL SELECT t.from_id, t.noted_at, t.to_id + 1 FROM touched t
+                    UNION ALL SELECT t.from_id, t.noted_at, r.id
+                              FROM touched t JOIN registry_refresh_row r ON r.id BETWEEN t.from_id AND t.to_id),
+                pieces AS (
+                    SELECT noted_at, b, lead(b) OVER (PARTITION BY gap ORDER BY b) AS next_b FROM bounds)
+                INSERT INTO registry_refresh_gap (from_id, to_id, noted_at)
+                SELECT b + 1, next_b - 1, noted_at FROM pieces WHERE next_b > b + 1
+                """, mark);
+        // noted after the records were read: whoever owns an id in the gap began before this statement
+        jdbc.update("""
+                INSERT INTO registry_refresh_gap (from_id, to_id, noted_at)
+                SELECT previous + 1, id - 1, clock_timestamp()
+                FROM (SELECT id, lag(id, 1, CAST(:highWater AS BIGINT)) OVER (ORDER BY id) AS previous
+                      FROM registry_refresh_row WHERE id > :highWater) r
+                WHERE id > previous + 1
+                """, mark);
+        jdbc.update("DELETE FROM registry_refresh_gap WHERE noted_at < :horizon", mark);
+    }
+
+    private void replaceDerivedRows() {
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        for (String table : new String[] {"registry_statement", "registry_participation", "registry_student",
+                "registry_custody", "registry_assistance", "registry_card"}) {
+            jdbc.update("DELETE FROM " + table + " t USING registry_refresh_key k "
+                    + "WHERE t.system = k.system AND t.source_key = k.source_key", none);
+        }
+        jdbc.update("""
+                INSERT INTO registry_statement (system, source_key, id_number, source_record_id, stated_at, name, sex,
+                    ethnicity, birth_date, population_category, household_region, residence_region, vital_status,
+                    address, status_changed_on)
+                SELECT v.system, v.source_key, v.id_number, v.source_record_id, v.stated_at, left(v.name, 100), v.sex,
+                       v.ethnicity, v.birth_date, v.population_category, v.household_region, v.residence_region,
+                       v.vital_status, left(v.address, 300), v.status_changed_on
+                FROM registry_refresh_current c JOIN source_statement v ON v.source_record_id = c.source_record_id
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_participation (system, source_key, ordinal, id_number, scheme, insured_region,
+                    employer_id, contribution_status, person_status, start_date, end_date, last_paid_month,
+                    source_record_id)
+                SELECT s.system, s.source_key, e.ordinal, s.id_number, e.p ->> 'scheme', e.p ->> 'insuredRegion',
+                       left(e.p ->> 'employerId', 40), e.p ->> 'contributionStatus', e.p ->> 'personStatus',
+                       (e.p ->> 'startDate')::date, (e.p ->> 'endDate')::date,
+                       to_date(e.p ->> 'lastPaidMonth', 'YYYY-MM'), s.id
+                FROM registry_refresh_current c
+                JOIN source_record s ON s.id = c.source_record_id
+                CROSS JOIN LATERAL jsonb_array_elements(s.payload -> 'participations') WITH ORDINALITY AS e(p, ordinal)
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_student (system, source_key, id_number, stage, school, school_region,
+                    enrolled_month, source_record_id)
+                SELECT s.system, s.source_key, s.id_number, f ->> 'stage', left(f ->> 'school', 200),
+                       f ->> 'schoolRegion', to_date(f ->> 'enrolledMonth', 'YYYY-MM'), s.id
+                FROM registry_refresh_current c JOIN source_record s ON s.id = c.source_record_id,
+                     LATERAL (SELECT s.payload #> '{facts,student}') x(f)
+                WHERE f IS NOT NULL
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_custody (system, source_key, id_number, custody_from, custody_until, facility,
+                    facility_region, status, stated_on, source_record_id)
+                SELECT v.system, v.source_key, v.id_number, (f ->> 'from')::date, (f ->> 'until')::date,
+                       left(f ->> 'facility', 200), f ->> 'facilityRegion', f ->> 'status',
+                       (v.stated_at AT TIME ZONE :timeZone)::date, v.source_record_id
+                FROM registry_refresh_current c JOIN source_statement v ON v.source_record_id = c.source_record_id,
+                     LATERAL (SELECT v.payload #> '{facts,custody}') x(f)
+                WHERE f IS NOT NULL
+                """, new MapSqlParameterSource("timeZone", timeZone));
+        jdbc.update("""
+                INSERT INTO registry_assistance (system, source_key, id_number, category, region, valid_from, valid_to,
+                    source_record_id)
+                SELECT s.system, s.source_key, s.id_number, f ->> 'category', f ->> 'region',
+                       (f ->> 'validFrom')::date, (f ->> 'validTo')::date, s.id
+                FROM registry_refresh_current c JOIN source_record s ON s.id = c.source_record_id,
+                     LATERAL (SELECT s.payload #> '{facts,assistance}') x(f)
+                WHERE f IS NOT NULL
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_card (system, source_key, id_number, card_no, issue_region, status, issue_date,
+                    source_record_id)
+                SELECT s.system, s.source_key, s.id_number, left(f ->> 'cardNo', 20), f ->> 'issueRegion',
+                       f ->> 'status', (f ->> 'issueDate')::date, s.id
+                FROM registry_refresh_current c JOIN source_record s ON s.id = c.source_record_id,
+                     LATERAL (SELECT s.payload #> '{facts,card}') x(f)
+                WHERE f IS NOT NULL
+                """, none);
+    }
+
+    private long mergePersons() {
+        MapSqlParameterSource precedence = new MapSqlParameterSource("precedence", SourcePrecedence.asSqlList());
+        String touched = "registry_statement st JOIN registry_refresh_person rp ON rp.id_number = st.id_number";
+        jdbc.update("DELETE FROM registry_person p USING registry_refresh_person r WHERE p.id_number = r.id_number",
+                precedence);
+        jdbc.update("DELETE FROM registry_conflict c USING registry_refresh_person r WHERE c.id_number = r.id_number",
+                precedence);
+        long persons = jdbc.update("INSERT INTO registry_person (" + MergeSql.PERSON_COLUMNS + ") "
+                + MergeSql.mergedPersonFrom(touched), precedence);
+        jdbc.update("INSERT INTO registry_conflict (id_number, field, statements, noted_at) "
+                + MergeSql.conflictsFrom(touched), precedence);
+        return persons;
+    }
+}

@@ -1,0 +1,128 @@
+package cn.canbao.hub.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.canbao.hub.model.Operation;
+import cn.canbao.hub.registry.SourceRecords;
+import cn.canbao.hub.support.HubIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Alerts of spec §7.2 through the transactional outbox: one message per person and cause on the scheme system's
+ * queue, not repeated by a second run, and not repeated when the hub sends a row again after a crash between
+ * the send and marking it sent.
+ */
+class AlertTest extends HubIntegrationTest {
+
+    private static final LocalDate D = LocalDate.of(2017, 10, 15);
+
+    @Autowired
+    ComparisonRuns runs;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JmsTemplate jms;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<JsonNode> received = new ArrayList<>();
+
+    @Test
+    void alertsOnceWhenAPensionRecipientIsDeceased() throws Exception {
+        String id = TestPersons.adult();
+        SourceRecords records = new SourceRecords(jdbc);
+        long police = records.police(id, "孙老", "1", "630105002", "630105002", "1", LocalDate.of(2017, 9, 1),
+                "某路", Operation.ADD, SourceRecords.RECEIVED);
+        long pension = records.participation(id, "110", "630105", "3", "2", YearMonth.of(2012, 12));
+
+        assertThat(runs.run(D, "TEST").status()).isEqualTo("COMPLETED");
+        awaitAlerts(AlertDetection.PENSION_ALERTS, id, 1);
+        assertThat(runs.run(D, "TEST").status()).isEqualTo("COMPLETED");
+        awaitOutboxSent();
+
+        List<JsonNode> alerts = drain(AlertDetection.PENSION_ALERTS, id);
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = alerts.get(0);
+        assertThat(alert.get("type").asText()).isEqualTo("BENEFIT_RECIPIENT_DECEASED");
+        assertThat(alert.get("alertId").asText()).hasSize(36);
+        assertThat(alert.at("/evidence/statements/0/sourceRecordId").asLong()).isEqualTo(police);
+        assertThat(alert.at("/evidence/pension/0/sourceRecordId").asLong()).isEqualTo(pension);
+    }
+
+    @Test
+    void alertsDuplicateMedicalOnTheMedicalQueue() throws Exception {
+        String id = TestPersons.adult();
+        SourceRecords records = new SourceRecords(jdbc);
+        records.police(id, "周中", "630105003");
+        records.participation(id, "310", "630105", "1", null, YearMonth.of(2017, 9));
+        records.participation(id, "390", "630103", "1", null, YearMonth.of(2017, 9));
+
+        assertThat(runs.run(D, "TEST").status()).isEqualTo("COMPLETED");
+        awaitAlerts(AlertDetection.MEDICAL_ALERTS, id, 1);
+
+        JsonNode alert = drain(AlertDetection.MEDICAL_ALERTS, id).get(0);
+        assertThat(alert.get("type").asText()).isEqualTo("DUPLICATE_MEDICAL");
+        assertThat(alert.at("/evidence/participations")).hasSize(2);
+    }
+
+    @Test
+    void doesNotRepeatAnAlertSentAgainAfterACrash() throws Exception {
+        String id = TestPersons.adult();
+        SourceRecords records = new SourceRecords(jdbc);
+        records.police(id, "吴狱", "630105004");
+        records.participation(id, "170", "630105", "3", "2", YearMonth.of(2015, 1));
+        records.custody(id, LocalDate.of(2017, 1, 1), LocalDate.of(2019, 1, 1), "1");
+        assertThat(runs.run(D, "TEST").status()).isEqualTo("COMPLETED");
+        awaitAlerts(AlertDetection.PENSION_ALERTS, id, 1);
+
+        // the hub stopped after the broker took the message but before sent_at was committed
+        jdbc.update("UPDATE alert_outbox SET sent_at = NULL WHERE id_number = ?", id);
+        awaitOutboxSent();
+
+        List<JsonNode> alerts = drain(AlertDetection.PENSION_ALERTS, id);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("type").asText()).isEqualTo("BENEFIT_RECIPIENT_IN_CUSTODY");
+    }
+
+    private void awaitAlerts(String queue, String id, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            received.addAll(receive(queue, 200));
+            return received.stream().filter(a -> a.get("idNumber").asText().equals(id)).count() >= count;
+        });
+    }
+
+    private void awaitOutboxSent() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM alert_outbox WHERE sent_at IS NULL", Long.class) == 0);
+    }
+
+    /** Everything on the queue now, plus what was received before, for this person. */
+    private List<JsonNode> drain(String queue, String id) throws Exception {
+        received.addAll(receive(queue, 1000));
+        List<JsonNode> mine = received.stream().filter(a -> a.get("idNumber").asText().equals(id)).toList();
+        received.clear();
+        return mine;
+    }
+
+    private List<JsonNode> receive(String queue, long timeoutMillis) throws Exception {
+        jms.setReceiveTimeout(timeoutMillis);
+        List<JsonNode> alerts = new ArrayList<>();
+        Message message;
+        while ((message = jms.receive(queue)) != null) {
+            alerts.add(json.readTree(((TextMessage) message).getText()));
+        }
+        return alerts;
+    }
+}

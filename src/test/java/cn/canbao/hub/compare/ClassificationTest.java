@@ -1,0 +1,287 @@
+package cn.canbao.hub.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.canbao.hub.model.Facts;
+import cn.canbao.hub.model.IdNumberOrigin;
+import cn.canbao.hub.model.Operation;
+import cn.canbao.hub.model.Person;
+import cn.canbao.hub.registry.SourceRecords;
+import cn.canbao.hub.support.HubIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The classification rules of spec §8, one row per rule and boundary: each case writes its person's source records,
+ * one comparison run for 2017-10-15 classifies them all, and each case checks category, flags, the roster's
+ * 缺少险种 and the reason codes of its person.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClassificationTest extends HubIntegrationTest {
+
+    static final LocalDate D = LocalDate.of(2017, 10, 15);
+    private static final String TOWNSHIP = "630105001";
+    private static final String COUNTY = "630105";
+    private static final YearMonth PAID = YearMonth.of(2017, 9);
+
+    @FunctionalInterface
+    interface Setup {
+        void write(SourceRecords records, String id);
+    }
+
+    /**
+     * @param missing     缺少险种 of the roster, "" when not rostered
+     * @param flags       flags, space separated
+     * @param reasonCodes codes of the reasons in order, space separated
+     */
+    record Case(String name, LocalDate born, Setup setup, String category, String flags, String missing,
+                String reasonCodes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Setup resident(Setup more) {
+        return (r, id) -> {
+            r.police(id, "王五", TOWNSHIP);
+            more.write(r, id);
+        };
+    }
+
+    private static void medical390(SourceRecords r, String id) {
+        r.participation(id, "390", COUNTY, "1", null, PAID);
+    }
+
+    private static void pension170(SourceRecords r, String id) {
+        r.participation(id, "170", COUNTY, "1", "1", PAID);
+    }
+
+    private static final LocalDate ADULT = LocalDate.of(1980, 5, 5);
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("age 16 reached exactly on D: pension expected", LocalDate.of(2001, 10, 15),
+                        resident(ClassificationTest::medical390), "PARTIAL", "", "170", "NEVER_HELD"),
+                new Case("one day short of 16 on D: no pension expected", LocalDate.of(2001, 10, 16),
+                        resident(ClassificationTest::medical390), "INSURED", "", "", ""),
+                new Case("retired (AAC008 2) with no contributions counts as insured for pension", ADULT,
+                        resident((r, id) -> {
+                            r.participation(id, "110", COUNTY, "3", "2", YearMonth.of(2012, 6));
+                            medical390(r, id);
+                        }), "INSURED", "", "", ""),
+                new Case("student aged 20: no pension expected", LocalDate.of(1997, 3, 1),
+                        resident((r, id) -> {
+                            r.student(id);
+                            medical390(r, id);
+                        }), "INSURED", "STUDENT", "", "STUDENT"),
+                new Case("310 last paid exactly 3 months before D is active", ADULT,
+                        resident((r, id) -> {
+                            pension170(r, id);
+                            r.participation(id, "310", COUNTY, "1", null, YearMonth.of(2017, 7));
+                        }), "INSURED", "", "", ""),
+                new Case("310 last paid 4 months before D has lapsed", ADULT,
+                        resident((r, id) -> {
+                            pension170(r, id);
+                            r.participation(id, "310", COUNTY, "1", null, YearMonth.of(2017, 6));
+                        }), "LAPSED", "", "310", "LAPSED"),
+                new Case("170 last paid 12 months before D is active", ADULT,
+                        resident((r, id) -> {
+                            medical390(r, id);
+                            r.participation(id, "170", COUNTY, "1", "1", YearMonth.of(2016, 10));
+                        }), "INSURED", "", "", ""),
+                new Case("170 last paid 13 months before D has lapsed", ADULT,
+                        resident((r, id) -> {
+                            medical390(r, id);
+                            r.participation(id, "170", COUNTY, "1", "1", YearMonth.of(2016, 9));
+                        }), "LAPSED", "", "170", "LAPSED"),
+                new Case("390 last paid 12 months before D is active", ADULT,
+                        resident((r, id) -> {
+                            pension170(r, id);
+                            r.participation(id, "390", COUNTY, "1", null, YearMonth.of(2016, 10));
+                        }), "INSURED", "", "", ""),
+                new Case("390 last paid 13 months before D has lapsed", ADULT,
+                        resident((r, id) -> {
+                            pension170(r, id);
+                            r.participation(id, "390", COUNTY, "1", null, YearMonth.of(2016, 9));
+                        }), "LAPSED", "", "390", "LAPSED"),
+                new Case("custody ending the day before D: classified", ADULT,
+                        resident((r, id) -> r.custody(id, LocalDate.of(2015, 1, 1), D.minusDays(1), "1")),
+                        "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
+                new Case("custody ending on D: excluded", ADULT,
+                        resident((r, id) -> r.custody(id, LocalDate.of(2015, 1, 1), D, "1")),
+                        "EXCLUDED", "", "", "IN_CUSTODY"),
+                new Case("death after D: classified", ADULT,
+                        (r, id) -> r.police(id, "赵六", "1", TOWNSHIP, TOWNSHIP, "1", D.plusDays(1), "某路",
+                                Operation.ADD, SourceRecords.RECEIVED),
+                        "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
+                new Case("death on D: excluded", ADULT,
+                        (r, id) -> r.police(id, "赵六", "1", TOWNSHIP, TOWNSHIP, "1", D, "某路",
+                                Operation.ADD, SourceRecords.RECEIVED),
+                        "EXCLUDED", "", "", "DECEASED"),
+                new Case("died in custody (JUSTICE 3): excluded", ADULT,
+                        resident((r, id) -> r.custody(id, LocalDate.of(2015, 1, 1), LocalDate.of(2020, 1, 1), "3")),
+                        "EXCLUDED", "", "", "DECEASED"),
+                new Case("active 310 and 390 together: duplicate", ADULT,
+                        resident((r, id) -> {
+                            pension170(r, id);
+                            medical390(r, id);
+                            r.participation(id, "310", COUNTY, "1", null, PAID);
+                        }), "INSURED", "DUPLICATE", "", "DUPLICATE"),
+                new Case("the same scheme active in two regions: duplicate", ADULT,
+                        resident((r, id) -> {
+                            medical390(r, id);
+                            pension170(r, id);
+                            r.participation(id, "170", "630104", "1", "1", PAID);
+                        }), "INSURED", "DUPLICATE", "", "DUPLICATE"),
+                new Case("employee missing only 510: partial", ADULT,
+                        resident((r, id) -> {
+                            for (String scheme : List.of("110", "210", "410", "310")) {
+                                r.participation(id, scheme, COUNTY, "1", "1", PAID);
+                            }
+                        }), "PARTIAL", "", "510", "NEVER_HELD"),
+                new Case("employee with pension only: medical by 310 and the employment schemes", ADULT,
+                        resident((r, id) -> r.participation(id, "110", COUNTY, "1", "1", PAID)),
+                        "PARTIAL", "", "210;310;410;510", "NEVER_HELD NEVER_HELD NEVER_HELD NEVER_HELD NEVER_HELD"),
+                new Case("lapsed employee pension beside active resident medical: the lapsed scheme is missing", ADULT,
+                        resident((r, id) -> {
+                            medical390(r, id);
+                            r.participation(id, "110", COUNTY, "2", "1", YearMonth.of(2016, 1));
+                        }), "LAPSED", "", "110", "LAPSED"),
+                new Case("moved out of the province (RYZT 2): excluded, not rostered", ADULT,
+                        (r, id) -> r.police(id, "钱七", "1", TOWNSHIP, TOWNSHIP, "2", LocalDate.of(2017, 5, 1), "某路",
+                                Operation.ADD, SourceRecords.RECEIVED),
+                        "EXCLUDED", "", "", "MOVED_OUT"),
+                new Case("no participation ever: uninsured", ADULT, resident((r, id) -> {
+                }), "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
+                new Case("assistance recipient valid at D without medical", ADULT,
+                        resident((r, id) -> {
+                            r.assistance(id, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31));
+                            pension170(r, id);
+                        }), "PARTIAL", "ASSISTANCE_UNINSURED", "390", "NEVER_HELD ASSISTANCE_UNINSURED"),
+                new Case("insured in another province for every missing expectation: excluded", ADULT,
+                        resident((r, id) -> {
+                            r.insuredElsewhere(id, "510000", "110", "1");
+                            r.insuredElsewhere(id, "510000", "390", "1");
+                        }), "EXCLUDED", "", "", "INSURED_ELSEWHERE NEVER_HELD NEVER_HELD"),
+                new Case("insured in another province for medical only: still uninsured here", ADULT,
+                        resident((r, id) -> r.insuredElsewhere(id, "510000", "390", "1")),
+                        "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
+                new Case("sex stated against the identity number", ADULT,
+                        (r, id) -> {
+                            r.write("POLICE", id, id, Operation.ADD, SourceRecords.RECEIVED, new Person(id,
+                                    IdNumberOrigin.AS_GIVEN, null, "孙八", null, "2", "01", ADULT, "1", TOWNSHIP,
+                                    TOWNSHIP, "0", "某路", null), List.of(), Facts.NONE);
+                            medical390(r, id);
+                            pension170(r, id);
+                        }, "INSURED", "SEX_MISMATCH", "", "SEX_MISMATCH"),
+                new Case("known only from the card base", ADULT, (r, id) -> r.card(id, "周九"),
+                        "NOT_IN_POPULATION", "", "", "NOT_IN_POPULATION"),
+                new Case("known only from a scheme system", ADULT, ClassificationTest::pension170,
+                        "NOT_IN_POPULATION", "", "", "NOT_IN_POPULATION"),
+                new Case("registered outside the province", ADULT,
+                        (r, id) -> r.police(id, "吴十", "1", "510104001", "510104001", "0", null, "成都", Operation.ADD,
+                                SourceRecords.RECEIVED),
+                        "NOT_IN_POPULATION", "", "", "NOT_IN_POPULATION"),
+                new Case("deleted from the population (POLICE DELETE)", ADULT,
+                        (r, id) -> {
+                            r.police(id, "郑一", TOWNSHIP);
+                            r.police(id, "郑一", "1", TOWNSHIP, TOWNSHIP, "0", null, "某路", Operation.DELETE,
+                                    SourceRecords.RECEIVED.plusDays(1));
+                            medical390(r, id);
+                        }, "NOT_IN_POPULATION", "", "", "NOT_IN_POPULATION"));
+    }
+
+    @Autowired
+    ComparisonRuns runs;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Map<String, String> idOfCase = new HashMap<>();
+    private String nonRegisteredResident;
+    private long runId;
+
+    @BeforeAll
+    void classifyEveryCase() {
+        SourceRecords records = new SourceRecords(jdbc);
+        cases().forEach(c -> {
+            String id = TestPersons.bornOn(c.born(), true);
+            idOfCase.put(c.name(), id);
+            c.setup().write(records, id);
+        });
+        nonRegisteredResident = TestPersons.adult();
+        records.police(nonRegisteredResident, "马二", "2", "510104001", "630104003", "0", null, "四川省成都市",
+                Operation.ADD, SourceRecords.RECEIVED);
+        ComparisonRuns.Run run = runs.run(D, "TEST");
+        assertThat(run.status()).as("run error: %s", run.error()).isEqualTo("COMPLETED");
+        runId = run.id();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void classifies(Case c) throws Exception {
+        Map<String, Object> result = jdbc.queryForMap("SELECT category, array_to_string(flags, ' ') AS flags, "
+                + "array_to_string(missing_schemes, ';') AS missing, rostered, CAST(reasons AS text) AS reasons "
+                + "FROM comparison_result WHERE run_id = ? AND id_number = ?", runId, idOfCase.get(c.name()));
+
+        assertThat(result.get("category")).isEqualTo(c.category());
+        assertThat(result.get("flags")).isEqualTo(c.flags());
+        assertThat(result.get("missing")).isEqualTo(c.missing());
+        assertThat(result.get("rostered")).isEqualTo(List.of("UNINSURED", "LAPSED", "PARTIAL").contains(c.category()));
+        assertThat(reasonCodes((String) result.get("reasons"))).isEqualTo(c.reasonCodes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyReasonNamesItsEvidence(Case c) throws Exception {
+        String reasons = jdbc.queryForObject("SELECT CAST(reasons AS text) FROM comparison_result "
+                + "WHERE run_id = ? AND id_number = ?", String.class, runId, idOfCase.get(c.name()));
+        if (reasons == null) {
+            return;
+        }
+        for (JsonNode reason : new ObjectMapper().readTree(reasons)) {
+            switch (reason.get("code").asText()) {
+                case "LAPSED" -> assertThat(reason.at("/evidence/sourceRecordId").asLong()).isPositive();
+                case "DECEASED", "IN_CUSTODY", "MOVED_OUT", "STUDENT", "ASSISTANCE_UNINSURED" ->
+                        assertThat(reason.get("sourceRecordId").asLong()).isPositive();
+                case "DUPLICATE" -> assertThat(reason.get("participations")).hasSizeGreaterThanOrEqualTo(2);
+                case "INSURED_ELSEWHERE" -> assertThat(reason.get("elsewhere")).isNotEmpty();
+                case "NEVER_HELD" -> assertThat(reason.get("enrol").asText()).matches("\\d{3}");
+                default -> assertThat(reason.get("code").asText())
+                        .isIn("NO_PARTICIPATION", "NOT_IN_POPULATION", "SEX_MISMATCH");
+            }
+        }
+    }
+
+    @Test
+    void rostersNonRegisteredResidentByCountyOfResidence() {
+        Map<String, Object> result = jdbc.queryForMap("SELECT category, county, township, rostered "
+                + "FROM comparison_result WHERE run_id = ? AND id_number = ?", runId, nonRegisteredResident);
+
+        assertThat(result).containsEntry("category", "UNINSURED").containsEntry("county", "630104")
+                .containsEntry("township", "630104003").containsEntry("rostered", true);
+    }
+
+    private static String reasonCodes(String reasons) throws Exception {
+        if (reasons == null) {
+            return "";
+        }
+        List<String> codes = new ArrayList<>();
+        new ObjectMapper().readTree(reasons).forEach(reason -> codes.add(reason.get("code").asText()));
+        return String.join(" ", codes);
+    }
+}

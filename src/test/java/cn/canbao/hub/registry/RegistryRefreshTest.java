@@ -1,0 +1,156 @@
+package cn.canbao.hub.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.canbao.hub.model.Facts;
+import cn.canbao.hub.model.IdNumberOrigin;
+import cn.canbao.hub.model.Operation;
+import cn.canbao.hub.model.Person;
+import cn.canbao.hub.support.HubIntegrationTest;
+import cn.canbao.hub.support.TestIds;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** The registry derived from source records: precedence, conflicts, history, soft deletes, snapshots, late commits. */
+class RegistryRefreshTest extends HubIntegrationTest {
+
+    @Autowired
+    RegistryRefresh refresh;
+    @Autowired
+    PersonHistory history;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    private SourceRecords records() {
+        return new SourceRecords(jdbc);
+    }
+
+    @Test
+    void takesIdentityFromPoliceAndRecordsWhereAnotherSourceDisagrees() {
+        String id = TestIds.next("630104", 1975, true);
+        long police = records().police(id, "张三", "630104001");
+        long pension = records().participation(id, "张山", "110", "630104", "1", "1", YearMonth.of(2017, 9));
+
+        refresh.refresh();
+
+        PersonHistory.MergedPerson merged = history.merged(id).orElseThrow();
+        assertThat(merged.name()).isEqualTo("张三");
+        assertThat(merged.nameSystem()).isEqualTo("POLICE");
+        assertThat(merged.householdRegion()).isEqualTo("630104001");
+        assertThat(merged.policeRecordId()).isEqualTo(police);
+        assertThat(merged.systems()).containsExactly("PENSION", "POLICE");
+        assertThat(history.conflicts(id)).singleElement().satisfies(conflict -> {
+            assertThat(conflict.field()).isEqualTo("name");
+            assertThat(conflict.statements()).isEqualTo(List.of(
+                    Map.of("system", "POLICE", "value", "张三", "sourceRecordId", (int) police),
+                    Map.of("system", "PENSION", "value", "张山", "sourceRecordId", (int) pension)));
+        });
+    }
+
+    @Test
+    void answersWhatTheRegistryKnewAtAPastDate() {
+        String id = TestIds.next("630104", 1976, false);
+        records().police(id, "李四", "1", "630104002", "630104002", "0", null, "旧址", Operation.ADD,
+                SourceRecords.RECEIVED);
+        records().police(id, "李思", "1", "630104003", "630104003", "0", null, "新址", Operation.UPDATE,
+                SourceRecords.RECEIVED.plusMonths(1));
+
+        refresh.refresh();
+
+        assertThat(history.merged(id).orElseThrow().name()).isEqualTo("李思");
+        PersonHistory.MergedPerson then = history.mergedBefore(id, SourceRecords.RECEIVED.plusDays(1)).orElseThrow();
+        assertThat(then.name()).isEqualTo("李四");
+        assertThat(then.address()).isEqualTo("旧址");
+        assertThat(history.mergedBefore(id, SourceRecords.RECEIVED)).isEmpty();
+        assertThat(history.records(id, null)).extracting(PersonHistory.SourceRecord::current)
+                .containsExactly(false, true);
+    }
+
+    @Test
+    void aDeleteEndsTheStatementButKeepsItsHistory() {
+        String id = TestIds.next("630104", 1977, true);
+        records().police(id, "王五", "630104004");
+        records().card(id, "王五");
+        records().police(id, "王五", "1", "630104004", "630104004", "0", null, "某路", Operation.DELETE,
+                SourceRecords.RECEIVED.plusDays(2));
+
+        refresh.refresh();
+
+        PersonHistory.MergedPerson merged = history.merged(id).orElseThrow();
+        assertThat(merged.policeRecordId()).isNull();
+        assertThat(merged.systems()).containsExactly("CARD");
+        assertThat(history.records(id, null)).hasSize(3);
+    }
+
+    @Test
+    void aNumberSentIn15And18DigitFormIsOnePerson() {
+        String id = TestIds.next("630104", 1960, true);
+        records().police(id, "赵六", "630104005");
+        String fifteen = id.substring(0, 6) + id.substring(8, 17);
+        records().write("PENSION", id, id + "|110|630104", Operation.UPDATE, SourceRecords.RECEIVED,
+                new Person(id, IdNumberOrigin.UPGRADED_FROM_15, fifteen, "赵六", null, "1", null, null, null, null,
+                        null, null, null, null), List.of(), Facts.NONE);
+
+        refresh.refresh();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM registry_person WHERE id_number = ?", Long.class, id))
+                .isEqualTo(1);
+        assertThat(history.merged(id).orElseThrow().systems()).containsExactly("PENSION", "POLICE");
+    }
+
+    @Test
+    void aFullSnapshotEndsWhatItNoLongerLists() {
+        String dropped = TestIds.next("630104", 1978, true);
+        String listed = TestIds.next("630104", 1979, true);
+        OffsetDateTime before = SourceRecords.RECEIVED.minusMonths(2);
+        OffsetDateTime snapshot = SourceRecords.RECEIVED.minusMonths(1);
+        records().write("CARD", dropped, dropped, Operation.UPDATE, before, person(dropped), List.of(), Facts.NONE);
+        long file = jdbc.queryForObject("INSERT INTO intake_file (system, file_name, sha256, kind, status, "
+                + "disposition, received_at, records, accepted, rejected, receipt) VALUES ('CARD', "
+                + "'CARD_630000_20170901_001_FULL.csv', md5(random()::text) || md5(random()::text), 'FULL', "
+                + "'ACCEPTED', '.done', ?, 1, 1, 0, '{}') RETURNING id", Long.class, snapshot);
+        records().write("CARD", listed, listed, Operation.SNAPSHOT, snapshot, person(listed), List.of(), Facts.NONE);
+        jdbc.update("UPDATE source_record SET intake_file_id = ? WHERE id_number = ?", file, listed);
+
+        refresh.refresh();
+
+        assertThat(history.merged(dropped)).isEmpty();
+        assertThat(history.merged(listed)).isPresent();
+    }
+
+    @Test
+    void appliesRecordsCommittedAfterALaterRefreshSawHigherIds() throws Exception {
+        String late = TestIds.next("630104", 1970, true);
+        String early = TestIds.next("630104", 1971, true);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcTemplate open = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            new SourceRecords(open).police(late, "孙七", "630104006");
+            records().police(early, "周八", "630104007");
+
+            refresh.refresh();
+            assertThat(history.merged(early)).isPresent();
+            assertThat(history.merged(late)).isEmpty();
+
+            connection.commit();
+        }
+        refresh.refresh();
+
+        assertThat(history.merged(late).orElseThrow().name()).isEqualTo("孙七");
+    }
+
+    private static Person person(String id) {
+        return new Person(id, IdNumberOrigin.AS_GIVEN, null, "某卡", null, "1", null, null, null, null, null, null,
+                null, null);
+    }
+}
