@@ -2,9 +2,9 @@ package cn.canbao.hub.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
+import cn.canbao.hub.support.TestHub;
 import cn.canbao.hub.support.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +21,13 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The contract every connector keeps, walked for every {@code connectors/*.connector.yaml}: its descriptor is
@@ -50,7 +54,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * comparison; a new case's expectation may start from it, but only after every value is checked against the
  * interface specification.
  */
-class ConnectorContractTest extends HubIntegrationTest {
+@Tag("database")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConnectorContractTest {
+
+    /** Full-file cases end every record of their system they do not list: this test has a hub of its own. */
+    private static final TestHub OWN = TestHub.create();
+
+    @DynamicPropertySource
+    static void ownHub(DynamicPropertyRegistry registry) {
+        OWN.register(registry);
+    }
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path ACTUAL = Path.of("target/contract-actual");
@@ -126,7 +140,7 @@ class ConnectorContractTest extends HubIntegrationTest {
         String correlationId = "contract-" + account + "-" + caseName;
 
         JsonNode receipt;
-        try (PartnerJms partner = new PartnerJms(DATA_DIR, account, BROKER_PORT)) {
+        try (PartnerJms partner = new PartnerJms(OWN.dataDir(), account, OWN.brokerPort())) {
             partner.send(queue, event, correlationId);
             TextMessage answer = partner.receive("canbao.out." + account + ".receipts", correlationId, 30_000);
             assertThat(answer).as("receipt of " + eventFile).isNotNull();
@@ -169,7 +183,7 @@ class ConnectorContractTest extends HubIntegrationTest {
                 : PartnerSftp.doneFile(data, expected.path("receipt").path("records").asLong());
 
         JsonNode receipt;
-        try (PartnerSftp partner = new PartnerSftp(DATA_DIR, transport.account(), SFTP_PORT)) {
+        try (PartnerSftp partner = new PartnerSftp(OWN.dataDir(), transport.account(), OWN.sftpPort())) {
             partner.send(fileName, data, doneFile);
             receipt = json.readTree(partner.awaitReceipt(fileName));
         }
