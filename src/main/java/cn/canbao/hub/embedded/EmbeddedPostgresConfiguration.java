@@ -3,6 +3,8 @@ package cn.canbao.hub.embedded;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -38,11 +40,25 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("fsync", "on");
         if (port > 0) {
+            requireFree(port);
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
         return postgres;
+    }
+
+    /**
+     * The embedded server would otherwise take a server already listening on its port for itself, and the
+     * hub would write its registry into that server's database.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("canbao.database.embedded-port " + port + " is in use by another process: "
+                    + "stop it or choose another port (0 picks a free one)", e);
+        }
     }
 
     @Bean

@@ -2,13 +2,15 @@ package cn.canbao.hub.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.canbao.hub.support.HubIntegrationTest;
+import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
+import cn.canbao.hub.support.TestHub;
 import cn.canbao.hub.support.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +21,13 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The contract every connector keeps, walked for every {@code connectors/*.connector.yaml}: its descriptor is
@@ -35,10 +41,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * message is compared without its envelope's message id, arrival time and file name. A case may bring its own
  * done file {@code <case>.ok} (a wrong hash or count); otherwise the done file is computed with the expected
  * receipt's {@code records}. A case whose name ends in {@code _FULL} is sent as a full file.
+ *
+ * <p>A connector with a {@code jms-events-in} transport may have event cases as well:
+ * {@code fixtures/<system>/events/<case>.json}, the participation event exactly as the scheme system sends it
+ * (spec §5), with {@code <case>.expected.json}: {@code {"receipt": {…}, "records": [ … ]}}. The event is sent on
+ * the system's events queue with the partner's broker account; its receipt, taken from the receipts queue by
+ * correlation id, must equal {@code receipt}, and the canonical messages stored for its eventId — compared
+ * without message id and arrival time — must equal {@code records}.
+ *
+ * <p>When a case does not give what it expects, what it gave is written to
+ * {@code target/contract-actual/<system>/<case>.expected.json} (same shape, volatile fields removed) for
+ * comparison; a new case's expectation may start from it, but only after every value is checked against the
+ * interface specification.
  */
-class ConnectorContractTest extends HubIntegrationTest {
+@Tag("database")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConnectorContractTest {
+
+    /** Full-file cases end every record of their system they do not list: this test has a hub of its own. */
+    private static final TestHub OWN = TestHub.create();
+
+    @DynamicPropertySource
+    static void ownHub(DynamicPropertyRegistry registry) {
+        OWN.register(registry);
+    }
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Path ACTUAL = Path.of("target/contract-actual");
 
     @Autowired
     ConnectorCatalog catalog;
@@ -66,6 +95,10 @@ class ConnectorContractTest extends HubIntegrationTest {
                     fileCases(connector.system()).forEach(dataFile -> tests.add(DynamicTest.dynamicTest(
                             connector.system() + " " + dataFile.getFileName(),
                             () -> checkFileCase(connector.system(), transport, dataFile)))));
+            connector.descriptor().transport(TransportKind.JMS_EVENTS_IN).ifPresent(transport ->
+                    eventCases(connector.system()).forEach(event -> tests.add(DynamicTest.dynamicTest(
+                            connector.system() + " events/" + event.getFileName(),
+                            () -> checkEventCase(connector.system(), transport, event)))));
         }
         return tests.stream();
     }
@@ -84,6 +117,59 @@ class ConnectorContractTest extends HubIntegrationTest {
         }
     }
 
+    private static List<Path> eventCases(String system) {
+        Path directory = FIXTURES.resolve(system.toLowerCase()).resolve("events");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".expected.json"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkEventCase(String system, TransportSpec transport, Path eventFile) throws Exception {
+        String caseName = eventFile.getFileName().toString().replaceFirst("\\.json$", "");
+        JsonNode expected = json.readTree(eventFile.resolveSibling(caseName + ".expected.json").toFile());
+        String event = Files.readString(eventFile, StandardCharsets.UTF_8);
+        String account = system.toLowerCase();
+        String queue = transport.queue() != null ? transport.queue() : "canbao.in." + account + ".events";
+        String correlationId = "contract-" + account + "-" + caseName;
+
+        JsonNode receipt;
+        try (PartnerJms partner = new PartnerJms(OWN.dataDir(), account, OWN.brokerPort())) {
+            partner.send(queue, event, correlationId);
+            TextMessage answer = partner.receive("canbao.out." + account + ".receipts", correlationId, 30_000);
+            assertThat(answer).as("receipt of " + eventFile).isNotNull();
+            receipt = json.readTree(answer.getText());
+        }
+
+        ObjectNode actual = json.createObjectNode();
+        actual.set("receipt", receipt);
+        actual.set("records", storedEventRecords(json.readTree(event).path("eventId").asText()));
+        if (!actual.equals(expected)) {
+            Path written = ACTUAL.resolve(account).resolve("events").resolve(caseName + ".expected.json");
+            Files.createDirectories(written.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), actual);
+        }
+        assertThat(actual.get("receipt")).as("receipt of " + eventFile).isEqualTo(expected.get("receipt"));
+        assertThat(actual.get("records")).as("canonical records of " + eventFile).isEqualTo(expected.path("records"));
+    }
+
+    private ArrayNode storedEventRecords(String eventId) throws IOException {
+        ArrayNode records = json.createArrayNode();
+        for (String payload : jdbc.queryForList("SELECT payload::text FROM source_record WHERE intake_key = ?",
+                String.class, "event:" + eventId)) {
+            ObjectNode message = (ObjectNode) json.readTree(payload);
+            ((ObjectNode) message.get("envelope")).remove(List.of("messageId", "receivedAt"));
+            records.add(message);
+        }
+        return records;
+    }
+
     private void checkFileCase(String system, TransportSpec transport, Path dataFile) throws Exception {
         String caseName = dataFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         JsonNode expected = json.readTree(dataFile.resolveSibling(caseName + ".expected.json").toFile());
@@ -97,15 +183,21 @@ class ConnectorContractTest extends HubIntegrationTest {
                 : PartnerSftp.doneFile(data, expected.path("receipt").path("records").asLong());
 
         JsonNode receipt;
-        try (PartnerSftp partner = new PartnerSftp(DATA_DIR, transport.account(), SFTP_PORT)) {
+        try (PartnerSftp partner = new PartnerSftp(OWN.dataDir(), transport.account(), OWN.sftpPort())) {
             partner.send(fileName, data, doneFile);
             receipt = json.readTree(partner.awaitReceipt(fileName));
         }
 
-        assertThat(withoutVolatileFields(receipt)).as("receipt of " + dataFile)
-                .isEqualTo(expected.get("receipt"));
-        assertThat(storedRecords(receipt.get("sha256").asText(), fileName)).as("canonical records of " + dataFile)
-                .isEqualTo(expected.path("records"));
+        ObjectNode actual = json.createObjectNode();
+        actual.set("receipt", withoutVolatileFields(receipt));
+        actual.set("records", storedRecords(receipt.get("sha256").asText(), fileName));
+        if (!actual.equals(expected)) {
+            Path written = ACTUAL.resolve(system.toLowerCase()).resolve(caseName + ".expected.json");
+            Files.createDirectories(written.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), actual);
+        }
+        assertThat(actual.get("receipt")).as("receipt of " + dataFile).isEqualTo(expected.get("receipt"));
+        assertThat(actual.get("records")).as("canonical records of " + dataFile).isEqualTo(expected.path("records"));
     }
 
     private JsonNode withoutVolatileFields(JsonNode receipt) {

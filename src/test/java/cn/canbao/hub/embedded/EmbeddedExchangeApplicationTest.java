@@ -13,11 +13,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmbeddedExchangeApplicationTest {
 
     private static final long RECEIVE_TIMEOUT_MILLIS = 5_000;
+    private static final List<String> EVENT_ROUTES = List.of("pension-events-in", "medical-events-in");
 
     @TempDir
     static Path dataDir;
@@ -70,6 +74,21 @@ class EmbeddedExchangeApplicationTest {
     CamelContext camelContext;
     @Autowired
     HealthEndpoint healthEndpoint;
+
+    /** These tests exercise the broker itself: the hub's own event consumers must not take their messages. */
+    @BeforeEach
+    void stopTheHubsEventConsumers() throws Exception {
+        for (String route : EVENT_ROUTES) {
+            camelContext.getRouteController().stopRoute(route);
+        }
+    }
+
+    @AfterEach
+    void restartTheHubsEventConsumers() throws Exception {
+        for (String route : EVENT_ROUTES) {
+            camelContext.getRouteController().startRoute(route);
+        }
+    }
 
     @Test
     void declaresEveryPartnerAndOneAccountPerCounty() {

@@ -3,11 +3,9 @@ package cn.canbao.hub.connector.format;
 import cn.canbao.hub.standard.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,8 +57,7 @@ final class XmlRecordReader extends StreamingRecordReader {
             throw new FileFormatException(ErrorCode.FILE_EMPTY, "the file is empty");
         }
         bytes.unread(first);
-        Reader text = new InputStreamReader(bytes, spec.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader text = new StrictDecodingReader(bytes, spec.charset());
         try {
             XMLStreamReader xml = FACTORY.createXMLStreamReader(text);
             Map<String, String> attributes = root(spec, xml);
@@ -232,6 +229,10 @@ final class XmlRecordReader extends StreamingRecordReader {
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         Location at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+        if (cause instanceof StrictDecodingReader.InvalidBytesException invalid) {
+            // its own position: the parser's lags behind the decoder's
+            return new FileFormatException(ErrorCode.FILE_FORMAT, "the file holds " + invalid.getMessage(), e);
+        }
         if (cause instanceof CharacterCodingException) {
             return new FileFormatException(ErrorCode.FILE_FORMAT, "the file holds bytes invalid in its encoding"
                     + where, e);

@@ -57,8 +57,10 @@ final class MessageDraft {
     }
 
     PersonInsuranceMessage toMessage(Envelope envelope, List<Remark> warnings) {
-        Person person = new Person(text(PERSON_ID_NUMBER), idNumberOrigin, idNumberAsGiven,
-                text(PERSON_NAME), nameAsGiven, text(PERSON_SEX), text(PERSON_ETHNICITY), date(PERSON_BIRTH_DATE),
+        // the as-given forms are written only where they differ from the canonical ones (canonical-message.md)
+        Person person = new Person(text(PERSON_ID_NUMBER), idNumberOrigin,
+                differing(idNumberAsGiven, text(PERSON_ID_NUMBER)), text(PERSON_NAME),
+                differing(nameAsGiven, text(PERSON_NAME)), text(PERSON_SEX), text(PERSON_ETHNICITY), date(PERSON_BIRTH_DATE),
                 text(PERSON_POPULATION_CATEGORY), text(PERSON_HOUSEHOLD_REGION), text(PERSON_RESIDENCE_REGION),
                 text(PERSON_VITAL_STATUS), text(PERSON_ADDRESS), date(PERSON_STATUS_CHANGED_ON));
         List<Participation> participations = anySet(PARTICIPATION_SCHEME, PARTICIPATION_LAST_PAID_MONTH)
@@ -86,5 +88,9 @@ final class MessageDraft {
         Facts facts = student == null && custody == null && assistance == null && card == null
                 ? null : new Facts(student, custody, assistance, card);
         return new PersonInsuranceMessage(envelope, person, participations, facts, warnings);
+    }
+
+    private static String differing(String asGiven, String canonical) {
+        return asGiven == null || asGiven.equals(canonical) ? null : asGiven;
     }
 }

@@ -114,7 +114,7 @@ public final class RecordMapper {
         }
         if (draft.idCheck.upgradedFrom15()) {
             warnings.add(new Remark(ErrorCode.ID_UPGRADED_FROM_15.name(), fieldOf(Target.PERSON_ID_NUMBER),
-                    "15-digit number " + draft.idNumberAsGiven + " upgraded to 18 digits"));
+                    "15-digit identity number converted to 18 characters"));
         }
         String sex = draft.text(Target.PERSON_SEX);
         if (sex != null && Sexes.contradicts(sex, draft.idCheck)) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -60,7 +61,7 @@ public class FileIntake {
         TransportSpec transport = connector.descriptor().transport(TransportKind.SFTP_BATCH_IN).orElseThrow();
         String home = transport.account();
         String inbox = home + "/in";
-        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         long started = System.nanoTime();
         try (ExchangeSession session = exchange.open()) {
             DoneFile.Parsed doneFile = DoneFile.parse(session.readText(inbox + "/" + fileName + ".ok"));

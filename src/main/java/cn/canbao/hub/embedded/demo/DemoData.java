@@ -1,5 +1,6 @@
 package cn.canbao.hub.embedded.demo;
 
+import cn.canbao.hub.compare.ComparisonRuns;
 import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
 import cn.canbao.hub.standard.Regions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start of an embedded hub (empty registry) places a synthetic population's files into the
- * partners' {@code in/} folders on the exchange server, as the partners would upload them, so the main job
- * visibly runs. {@code canbao.demo.enabled=false} turns it off.
+ * partners' {@code in/} folders on the exchange server, as the partners would upload them, and once they are
+ * ingested runs the comparison, so the main job visibly runs end to end. {@code canbao.demo.enabled=false} turns it off.
  */
 @Component
 @ConditionalOnProperty(name = "canbao.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -36,6 +37,7 @@ public class DemoData {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<EmbeddedPostgres> embeddedPostgres;
+    private final ComparisonRuns runs;
     private final Regions regions;
     private final Clock clock;
     private final Path exchangeRoot;
@@ -45,6 +47,7 @@ public class DemoData {
     private final boolean frontDbEmbedded;
 
     public DemoData(JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embeddedPostgres,
+                    ComparisonRuns runs,
                     @Value("${canbao.data-dir}") Path dataDir,
                     @Value("${canbao.province-code}") String provinceCode,
                     @Value("${canbao.demo.persons:3000}") int size,
@@ -53,6 +56,7 @@ public class DemoData {
         this.frontDbEmbedded = frontDbEmbedded;
         this.jdbc = jdbc;
         this.embeddedPostgres = embeddedPostgres;
+        this.runs = runs;
         this.regions = Regions.standard();
         this.clock = clock;
         this.exchangeRoot = dataDir.resolve("exchange");
@@ -69,7 +73,8 @@ public class DemoData {
         }
         LocalDate today = LocalDate.now(clock);
         List<DemoPerson> persons = DemoPopulation.generate(size, townships(), today, 20171015L);
-        for (DemoFile file : DemoFiles.all(persons, today, provinceCode)) {
+        List<DemoFile> files = DemoFiles.all(persons, today, provinceCode);
+        for (DemoFile file : files) {
             place(file);
         }
         EmbeddedPostgres postgres = frontDbEmbedded ? embeddedPostgres.getIfAvailable() : null;
@@ -77,6 +82,7 @@ public class DemoData {
                 new JdbcTemplate(postgres.getDatabase("postgres", EmbeddedFrontDatabase.DATABASE)), persons, today);
         log.info("Demo data: {} synthetic persons in counties {}; their files are in the partners' in/ folders, "
                 + "{} assistance recipients in the civil-affairs front database", persons.size(), counties, civilRows);
+        new DemoComparison(jdbc, runs).runWhenIngested(files.stream().map(DemoFile::fileName).toList());
     }
 
     private List<String> townships() {

@@ -211,6 +211,19 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void reportsInvalidBytesAtTheirOwnLineAndColumnFarBeyondTheParser() {
+        String padding = "  <Note>" + "x".repeat(20_000) + "</Note>\r\n";
+        byte[] file = Formats.concat(gbk(police(2, PERSON, padding).replace("</PopulationExchange>\n", "")),
+                gbk("  <Person op=\"ADD\">\r\n    <XM>马"), new byte[] {(byte) 0xFF, (byte) 0xFF},
+                gbk("林</XM>\r\n  </Person>\r\n</PopulationExchange>\r\n"));
+
+        Formats.Read read = read(POLICE, file);
+
+        assertThat(read.records()).hasSize(1);
+        assertThat(read.failed().getMessage()).startsWith("the file holds bytes invalid in GBK (GB18030) at line 18, column 10 ");
+    }
+
+    @Test
     void skipsOtherElementsBesideTheRecords() {
         String xml = medical(1, "  <Summary><Total>1</Total></Summary>\n", INSURED);
 
@@ -225,7 +238,8 @@ class XmlRecordReaderTest {
         Formats.Read read = read(MEDICAL, file);
 
         assertThat(read.failed().code()).isEqualTo(ErrorCode.FILE_FORMAT);
-        assertThat(read.failed().getMessage()).contains("encoding").containsPattern("line \\d+");
+        assertThat(read.failed().getMessage()).isEqualTo(
+                "the file holds bytes invalid in UTF-8 at line 5, column 11 (byte 181)");
         Formats.assertNoMojibake(read.records(), "马福林");
     }
 
@@ -260,7 +274,8 @@ class XmlRecordReaderTest {
 
         FileFormatException failure = read.failed();
         assertThat(failure.code()).isEqualTo(ErrorCode.FILE_FORMAT);
-        assertThat(failure.getMessage()).contains("encoding").containsPattern("line \\d+, column \\d+");
+        // 马福林 in UTF-8 is 9 bytes: GB18030 pairs them up until the ninth meets the '<' of </XM>
+        assertThat(failure.getMessage()).isEqualTo("the file holds bytes invalid in GBK (GB18030) at line 18, column 13 (byte 477)");
         Formats.assertNoMojibake(read.records(), "马福林", "门源县浩门镇某社区");
         assertThat(read.records()).allSatisfy(r -> assertThat(r.fields().get("XM")).isEqualTo("Li Lei"));
     }

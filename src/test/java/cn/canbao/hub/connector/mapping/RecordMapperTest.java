@@ -146,4 +146,32 @@ class RecordMapperTest {
         assertThat(mapped.message().person().name()).isEqualTo("扎西·多杰");
         assertThat(mapped.message().person().nameAsGiven()).isEqualTo("扎西．多杰");
     }
+
+    @Test
+    void writesTheAsGivenFormsOnlyWhereTheyDifferFromTheCanonicalOnes() {
+        MappedRecord mapped = mapper.map(record("姓名", "卓玛"), CONTEXT);
+
+        assertThat(mapped.message().person().idNumber()).isEqualTo(WOMAN);
+        assertThat(mapped.message().person().idNumberAsGiven()).isNull();
+        assertThat(mapped.message().person().name()).isEqualTo("卓玛");
+        assertThat(mapped.message().person().nameAsGiven()).isNull();
+    }
+
+    @Test
+    void keepsALowercaseCheckCharacterAsGiven() {
+        MappedRecord mapped = mapper.map(record("公民身份号码", WOMAN.toLowerCase()), CONTEXT);
+
+        assertThat(mapped.message().person().idNumber()).isEqualTo(WOMAN);
+        assertThat(mapped.message().person().idNumberAsGiven()).isEqualTo(WOMAN.toLowerCase());
+    }
+
+    @Test
+    void warnsOfAnUpgradedNumberWithoutRepeatingTheNumber() {
+        MappedRecord mapped = mapper.map(record("公民身份号码", "110105491231002"), CONTEXT);
+
+        assertThat(mapped.message().warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.message()).isEqualTo("15-digit identity number converted to 18 characters");
+            assertThat(warning.message()).doesNotContain("110105491231002").doesNotContain(WOMAN);
+        });
+    }
 }

@@ -1,0 +1,51 @@
+package cn.canbao.hub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One hub for integration tests: its data directory (database, exchange folders, credentials) and the ports of
+ * its SFTP exchange server and broker. The database is the embedded PostgreSQL, or — when CI passes
+ * {@code canbao.test.postgres.url} — a fresh schema on a standalone PostgreSQL server.
+ */
+public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
+
+    public static TestHub create() {
+        try {
+            return new TestHub(Files.createTempDirectory("canbao-test-"), freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("canbao.data-dir", dataDir::toString);
+        registry.add("canbao.sftp.port", () -> sftpPort);
+        registry.add("canbao.broker.port", () -> brokerPort);
+        registry.add("canbao.demo.enabled", () -> false);
+        registry.add("canbao.database.embedded-port", () -> 0);
+        String externalUrl = System.getProperty("canbao.test.postgres.url");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            registry.add("canbao.database.embedded", () -> false);
+            registry.add("spring.datasource.url", () -> externalUrl + "?currentSchema=" + schema);
+            registry.add("spring.datasource.username", () -> System.getProperty("canbao.test.postgres.user"));
+            registry.add("spring.datasource.password", () -> System.getProperty("canbao.test.postgres.password"));
+            registry.add("spring.flyway.schemas", () -> schema);
+            registry.add("spring.flyway.create-schemas", () -> true);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
