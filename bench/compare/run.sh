@@ -49,7 +49,7 @@ java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
   --server.port="$HTTP_PORT" --canbao.sftp.port=2299 --canbao.broker.port=61699 \
   >"$HUB_DATA/hub.log" 2>&1 &
 HUB=$!
-trap '{ kill $HUB; wait $HUB; } 2>/dev/null; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+trap '{ kill $HUB; wait $HUB; } 2>/dev/null || true; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
   sleep 1
