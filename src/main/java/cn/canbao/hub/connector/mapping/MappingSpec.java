@@ -2,7 +2,6 @@ package cn.canbao.hub.connector.mapping;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code mapping:} section of a connector descriptor.
@@ -18,9 +17,5 @@ public record MappingSpec(List<String> sourceKey, OperationRule operation, Linke
     public MappingSpec {
         sourceKey = sourceKey == null ? List.of() : List.copyOf(sourceKey);
         fields = fields == null ? new LinkedHashMap<>() : fields;
-    }
-
-    public Map<String, FieldRule> fieldRules() {
-        return fields;
     }
 }

@@ -31,7 +31,7 @@ public final class RecordMapper {
     public RecordMapper(String system, MappingSpec spec, Standards standards) {
         this.system = system;
         List<CompiledField> compiled = new ArrayList<>();
-        spec.fieldRules().forEach((path, rule) -> compiled.add(compile(path, rule, standards)));
+        spec.fields().forEach((path, rule) -> compiled.add(compile(path, rule, standards)));
         this.fields = compiled.toArray(CompiledField[]::new);
         this.sourceKey = spec.sourceKey().stream()
                 .map(path -> Target.byPath(path).orElseThrow(
