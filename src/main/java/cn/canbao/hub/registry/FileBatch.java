@@ -1,7 +1,6 @@
 package cn.canbao.hub.registry;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,17 +10,21 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * One data file's records on their way into the registry: accepted records go in chunks through COPY,
- * rejected ones in batches into quarantine, all in one transaction that commits together with the file's
- * intake row — so after a crash the file is either wholly stored or not at all, and is simply read again.
+ * One data file's records on their way into the registry: accepted records stream through one COPY, which
+ * PostgreSQL works off while the next records are read and mapped; rejected ones go in batches into quarantine
+ * (a batch ends the COPY, the next accepted record opens another). All of it is one transaction that commits
+ * together with the file's intake row — so after a crash the file is either wholly stored or not at all, and is
+ * simply read again.
  */
 public final class FileBatch implements AutoCloseable {
 
     private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
-            + "intake_key, intake_file_id, record_no, received_at, payload) FROM STDIN";
+            + "intake_file_id, record_no, received_at, payload) FROM STDIN";
+    private static final int COPY_BUFFER_CHARS = 1 << 16;
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
             + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)";
 
@@ -42,8 +45,9 @@ public final class FileBatch implements AutoCloseable {
     private final String receivedAtText;
     private final int chunkSize;
     private final long fileId;
-    private final StringBuilder acceptedChunk = new StringBuilder(1 << 20);
-    private int acceptedInChunk;
+    private final long idsAbove;
+    private final StringBuilder pending = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+    private CopyIn copy;
     private final List<RejectedRecord> rejectedChunk = new ArrayList<>();
     private boolean committed;
 
@@ -72,11 +76,22 @@ public final class FileBatch implements AutoCloseable {
             }
         }
         this.copyPrefix = system + '\t';
+        this.idsAbove = idsTakenSoFar(connection);
+    }
+
+    /** Every id this file's records get is above this: what they share with other files is read by range. */
+    private static long idsTakenSoFar(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM source_record_id_seq");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public void accept(long recordNo, String idNumber, String sourceKey, String operation, String payloadJson)
             throws SQLException {
-        StringBuilder row = acceptedChunk;
+        StringBuilder row = pending;
         row.append(copyPrefix);
         if (idNumber == null) {
             row.append("\\N");
@@ -86,19 +101,19 @@ public final class FileBatch implements AutoCloseable {
         row.append('\t');
         CopyText.append(row, sourceKey);
         row.append('\t').append(operation).append('\t')
-                .append(sha256).append(':').append(recordNo).append('\t')
                 .append(fileId).append('\t').append(recordNo).append('\t')
                 .append(receivedAtText).append('\t');
         CopyText.append(row, payloadJson);
         row.append('\n');
-        if (++acceptedInChunk >= chunkSize) {
-            flushAccepted();
+        if (row.length() >= COPY_BUFFER_CHARS) {
+            sendPending();
         }
     }
 
     public void reject(RejectedRecord rejected) throws SQLException {
         rejectedChunk.add(rejected);
         if (rejectedChunk.size() >= chunkSize) {
+            endCopy();
             flushRejected();
         }
     }
@@ -108,10 +123,11 @@ public final class FileBatch implements AutoCloseable {
         flush();
         List<RepeatedRecord> repeated = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT source_key, "
-                + "array_agg(record_no ORDER BY record_no) FROM source_record WHERE intake_file_id = ? "
+                + "array_agg(record_no ORDER BY record_no) FROM source_record WHERE id > ? AND intake_file_id = ? "
                 + "GROUP BY source_key HAVING count(*) > 1 ORDER BY min(record_no) LIMIT ?")) {
-            query.setLong(1, fileId);
-            query.setInt(2, limit);
+            query.setLong(1, idsAbove);
+            query.setLong(2, fileId);
+            query.setInt(3, limit);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Long[] numbers = (Long[]) rs.getArray(2).getArray();
@@ -144,21 +160,28 @@ public final class FileBatch implements AutoCloseable {
     }
 
     private void flush() throws SQLException {
-        flushAccepted();
+        endCopy();
         flushRejected();
     }
 
-    private void flushAccepted() throws SQLException {
-        if (acceptedInChunk == 0) {
-            return;
+    private void sendPending() throws SQLException {
+        if (copy == null) {
+            copy = copyManager.copyIn(COPY_SOURCE_RECORDS);
         }
-        try {
-            copyManager.copyIn(COPY_SOURCE_RECORDS, new StringReader(acceptedChunk.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into source_record failed for " + fileName, e);
+        byte[] rows = pending.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(rows, 0, rows.length);
+        pending.setLength(0);
+    }
+
+    private void endCopy() throws SQLException {
+        if (pending.length() > 0) {
+            sendPending();
         }
-        acceptedChunk.setLength(0);
-        acceptedInChunk = 0;
+        if (copy != null) {
+            CopyIn finished = copy;
+            copy = null;
+            finished.endCopy();
+        }
     }
 
     private void flushRejected() throws SQLException {
@@ -186,6 +209,9 @@ public final class FileBatch implements AutoCloseable {
     public void close() throws SQLException {
         try {
             if (!committed) {
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
                 connection.rollback();
             }
         } finally {

@@ -63,7 +63,7 @@ public class IntakeWriter {
                                String payloadJson, OffsetDateTime receivedAt) {
         return jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, "
                         + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB)) "
-                        + "ON CONFLICT (intake_key) DO NOTHING",
+                        + "ON CONFLICT (intake_key) WHERE intake_key IS NOT NULL DO NOTHING",
                 system, idNumber, sourceKey, operation, intakeKey, receivedAt, payloadJson) == 1;
     }
 

@@ -56,6 +56,19 @@ final class MergeSql {
             """;
 
     /**
+     * The ids of every source record about {@code :idNumber}: those the refresh has filed under the person, and
+     * those it has not read yet (above its high water mark or in a gap).
+     */
+    static final String RECORDS_OF_PERSON = """
+            SELECT p.source_record_id FROM source_record_person p WHERE p.id_number = :idNumber
+            UNION
+            SELECT s.id FROM source_record s
+            WHERE s.id > (SELECT high_water FROM registry_refresh) AND s.id_number = :idNumber
+            UNION
+            SELECT s.id FROM registry_refresh_gap g JOIN source_record s ON s.id BETWEEN g.from_id AND g.to_id
+            WHERE s.id_number = :idNumber""";
+
+    /**
      * What one person's sources said as known before {@code :cutoff}: the latest statement per source key, less
      * DELETEs and keys missing from a later full snapshot of their system.
      */
@@ -63,14 +76,14 @@ final class MergeSql {
             (SELECT known.*
              FROM (SELECT DISTINCT ON (v.system, v.source_key) v.*
                    FROM source_statement v
-                   WHERE v.id_number = :idNumber AND v.received_at < :cutoff
+                   WHERE v.source_record_id IN (%s) AND v.received_at < :cutoff
                    ORDER BY v.system, v.source_key, v.stated_at DESC, v.source_record_id DESC) known
              LEFT JOIN (SELECT system, max(received_at) AS full_at
                         FROM intake_file
                         WHERE kind = 'FULL' AND status IN ('ACCEPTED', 'PARTIAL') AND received_at < :cutoff
                         GROUP BY system) f ON f.system = known.system
              WHERE known.operation <> 'DELETE' AND (f.full_at IS NULL OR known.stated_at >= f.full_at)) st
-            """;
+            """.formatted(RECORDS_OF_PERSON);
 
     private MergeSql() {
     }

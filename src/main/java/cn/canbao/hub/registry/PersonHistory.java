@@ -77,9 +77,9 @@ public class PersonHistory {
                                AND st.id_number = s.id_number) AS current,
                        CAST(s.payload AS text)
                 FROM source_record s
-                WHERE s.id_number = :idNumber AND (CAST(:cutoff AS timestamptz) IS NULL OR s.received_at < :cutoff)
+                WHERE s.id IN (%s) AND (CAST(:cutoff AS timestamptz) IS NULL OR s.received_at < :cutoff)
                 ORDER BY s.id
-                """, new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
+                """.formatted(MergeSql.RECORDS_OF_PERSON), new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
                 (rs, n) -> new SourceRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6), parse(rs.getString(7))));
     }

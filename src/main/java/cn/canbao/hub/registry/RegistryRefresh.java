@@ -55,15 +55,16 @@ public class RegistryRefresh {
         OffsetDateTime horizon = jdbc.queryForObject("SELECT coalesce(min(xact_start), clock_timestamp()) "
                 + "FROM pg_stat_activity WHERE backend_type = 'client backend' AND xact_start IS NOT NULL "
                 + "AND pid <> pg_backend_pid()", none, OffsetDateTime.class);
-        jdbc.update("TRUNCATE registry_refresh_row, registry_refresh_key, registry_refresh_current, "
-                + "registry_refresh_person", none);
+        jdbc.update("TRUNCATE registry_refresh_row, registry_refresh_key, registry_refresh_latest, "
+                + "registry_refresh_current, registry_refresh_person", none);
         MapSqlParameterSource mark = new MapSqlParameterSource("highWater", highWater).addValue("horizon", horizon);
         long read = jdbc.update("""
-                INSERT INTO registry_refresh_row (id, system, source_key, id_number, operation)
-                SELECT id, system, source_key, id_number, operation FROM source_record WHERE id > :highWater
+                INSERT INTO registry_refresh_row (id, system, source_key, id_number, operation, stated_at)
+                SELECT v.source_record_id, v.system, v.source_key, v.id_number, v.operation, v.stated_at
+                FROM source_statement v WHERE v.source_record_id > :highWater
                 UNION ALL
-                SELECT s.id, s.system, s.source_key, s.id_number, s.operation
-                FROM registry_refresh_gap g JOIN source_record s ON s.id BETWEEN g.from_id AND g.to_id
+                SELECT v.source_record_id, v.system, v.source_key, v.id_number, v.operation, v.stated_at
+                FROM registry_refresh_gap g JOIN source_statement v ON v.source_record_id BETWEEN g.from_id AND g.to_id
                 """, mark);
         long newHighWater = jdbc.queryForObject("SELECT coalesce(max(id), :highWater) FROM registry_refresh_row",
                 mark, Long.class);
@@ -88,23 +89,57 @@ public class RegistryRefresh {
                 SELECT st.id_number FROM registry_statement st
                 JOIN registry_refresh_key k ON k.system = st.system AND k.source_key = st.source_key
                 """, none);
+        applyLatestStatements();
         jdbc.update("""
-                INSERT INTO registry_refresh_current (source_record_id)
-                SELECT latest.source_record_id
-                FROM (SELECT DISTINCT ON (v.system, v.source_key) v.source_record_id, v.system, v.operation, v.stated_at
-                      FROM registry_refresh_key k
-                      JOIN source_statement v ON v.system = k.system AND v.source_key = k.source_key
-                      ORDER BY v.system, v.source_key, v.stated_at DESC, v.source_record_id DESC) latest
-                LEFT JOIN (SELECT system, max(received_at) AS full_at FROM intake_file
-                           WHERE kind = 'FULL' AND status IN ('ACCEPTED', 'PARTIAL') GROUP BY system) f
-                       ON f.system = latest.system
-                WHERE latest.operation <> 'DELETE' AND (f.full_at IS NULL OR latest.stated_at >= f.full_at)
+                INSERT INTO source_record_person (id_number, source_record_id)
+                SELECT id_number, id FROM registry_refresh_row WHERE id_number IS NOT NULL ORDER BY id_number, id
+                ON CONFLICT DO NOTHING
                 """, none);
         replaceDerivedRows();
         long persons = mergePersons();
         jdbc.update("UPDATE registry_refresh SET high_water = :highWater, refreshed_at = now() WHERE id = 1",
                 new MapSqlParameterSource("highWater", newHighWater));
         return new Result(read, keys, persons, newHighWater, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The latest statement of every key in view — the new records against what source_key_latest says of their
+     * keys, so history is never searched by key — and from it the records that are current now.
+     */
+    private void applyLatestStatements() {
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        jdbc.update("""
+                INSERT INTO registry_refresh_latest (system, source_key, source_record_id, stated_at, operation)
+                SELECT DISTINCT ON (c.system, c.source_key) c.system, c.source_key, c.source_record_id, c.stated_at,
+                       c.operation
+                FROM (SELECT r.system, r.source_key, r.id AS source_record_id, r.stated_at, r.operation
+                      FROM registry_refresh_row r
+                      UNION ALL
+                      SELECT l.system, l.source_key, l.source_record_id, l.stated_at, l.operation
+                      FROM source_key_latest l
+                      WHERE (l.system, l.source_key) IN (SELECT system, source_key FROM registry_refresh_key
+                                                         UNION SELECT system, source_key FROM registry_refresh_row)) c
+                ORDER BY c.system, c.source_key, c.stated_at DESC, c.source_record_id DESC
+                """, none);
+        jdbc.update("""
+                INSERT INTO source_key_latest (system, source_key, source_record_id, stated_at, operation)
+                SELECT system, source_key, source_record_id, stated_at, operation FROM registry_refresh_latest
+                ORDER BY system, source_key
+                ON CONFLICT (system, source_key) DO UPDATE
+                SET source_record_id = EXCLUDED.source_record_id, stated_at = EXCLUDED.stated_at,
+                    operation = EXCLUDED.operation
+                WHERE source_key_latest.source_record_id <> EXCLUDED.source_record_id
+                """, none);
+        jdbc.update("""
+                INSERT INTO registry_refresh_current (source_record_id)
+                SELECT latest.source_record_id
+                FROM registry_refresh_latest latest
+                JOIN registry_refresh_key k ON k.system = latest.system AND k.source_key = latest.source_key
+                LEFT JOIN (SELECT system, max(received_at) AS full_at FROM intake_file
+                           WHERE kind = 'FULL' AND status IN ('ACCEPTED', 'PARTIAL') GROUP BY system) f
+                       ON f.system = latest.system
+                WHERE latest.operation <> 'DELETE' AND (f.full_at IS NULL OR latest.stated_at >= f.full_at)
+                """, none);
     }
 
     /** Splits the gaps in which records appeared, notes the new ones, drops those no open transaction can fill. */

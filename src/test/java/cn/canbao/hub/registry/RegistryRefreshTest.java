@@ -93,6 +93,48 @@ class RegistryRefreshTest extends HubIntegrationTest {
     }
 
     @Test
+    void aStatementOlderThanTheCurrentOneDoesNotReplaceItInALaterRefresh() {
+        String id = TestIds.next("630104", 1978, true);
+        records().police(id, "李新", "1", "630104004", "630104004", "0", null, "某路", Operation.UPDATE,
+                SourceRecords.RECEIVED.plusDays(2));
+        refresh.refresh();
+
+        records().police(id, "李旧", "1", "630104004", "630104004", "0", null, "某路", Operation.UPDATE,
+                SourceRecords.RECEIVED.plusDays(1));
+        refresh.refresh();
+
+        assertThat(history.merged(id).orElseThrow().name()).isEqualTo("李新");
+        assertThat(history.records(id, null)).hasSize(2);
+    }
+
+    @Test
+    void aDeleteAppliedInAnEarlierRefreshStillEndsAnOlderStatementArrivingLater() {
+        String id = TestIds.next("630104", 1979, true);
+        records().card(id, "赵六");
+        records().police(id, "赵六", "1", "630104004", "630104004", "0", null, "某路", Operation.DELETE,
+                SourceRecords.RECEIVED.plusDays(2));
+        refresh.refresh();
+
+        records().police(id, "赵六", "1", "630104004", "630104004", "0", null, "某路", Operation.UPDATE,
+                SourceRecords.RECEIVED.plusDays(1));
+        refresh.refresh();
+
+        assertThat(history.merged(id).orElseThrow().systems()).containsExactly("CARD");
+    }
+
+    @Test
+    void aPersonsHistoryListsRecordsTheRefreshHasNotReadYet() {
+        String id = TestIds.next("630104", 1980, false);
+        records().card(id, "钱七");
+        refresh.refresh();
+
+        records().police(id, "钱七", "630104004");
+
+        assertThat(history.records(id, null)).extracting(PersonHistory.SourceRecord::system)
+                .containsExactly("CARD", "POLICE");
+    }
+
+    @Test
     void aNumberSentIn15And18DigitFormIsOnePerson() {
         String id = TestIds.next("630104", 1960, true);
         records().police(id, "赵六", "630104005");
