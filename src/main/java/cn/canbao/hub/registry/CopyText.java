@@ -1,22 +1,9 @@
 package cn.canbao.hub.registry;
 
-/** Escaping for PostgreSQL's COPY text format, and the one character PostgreSQL text cannot hold. */
+/** The one character PostgreSQL text cannot hold. */
 final class CopyText {
 
     private CopyText() {
-    }
-
-    static void append(StringBuilder out, String value) {
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 
     /** PostgreSQL text cannot contain NUL; quarantine keeps it visible as an escape instead. */

@@ -1,6 +1,5 @@
 package cn.canbao.hub.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,7 @@ public final class FileBatch implements AutoCloseable {
 
     private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
             + "intake_file_id, record_no, received_at, payload) FROM STDIN";
-    private static final int COPY_BUFFER_CHARS = 1 << 16;
+    private static final int COPY_BUFFER_BYTES = 1 << 16;
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
             + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)";
 
@@ -40,13 +39,12 @@ public final class FileBatch implements AutoCloseable {
     private final String system;
     private final String fileName;
     private final String sha256;
-    private final String copyPrefix;
     private final Timestamp receivedAt;
     private final String receivedAtText;
     private final int chunkSize;
     private final long fileId;
     private final long idsAbove;
-    private final StringBuilder pending = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+    private final CopyRows pending = new CopyRows(COPY_BUFFER_BYTES + 8192);
     private CopyIn copy;
     private final List<RejectedRecord> rejectedChunk = new ArrayList<>();
     private boolean committed;
@@ -75,7 +73,6 @@ public final class FileBatch implements AutoCloseable {
                 this.fileId = rs.getLong(1);
             }
         }
-        this.copyPrefix = system + '\t';
         this.idsAbove = idsTakenSoFar(connection);
     }
 
@@ -89,23 +86,12 @@ public final class FileBatch implements AutoCloseable {
         }
     }
 
-    public void accept(long recordNo, String idNumber, String sourceKey, String operation, String payloadJson)
+    /** Stores an accepted record; {@code payload} is its canonical JSON as UTF-8. */
+    public void accept(long recordNo, String idNumber, String sourceKey, String operation, byte[] payload)
             throws SQLException {
-        StringBuilder row = pending;
-        row.append(copyPrefix);
-        if (idNumber == null) {
-            row.append("\\N");
-        } else {
-            row.append(idNumber);
-        }
-        row.append('\t');
-        CopyText.append(row, sourceKey);
-        row.append('\t').append(operation).append('\t')
-                .append(fileId).append('\t').append(recordNo).append('\t')
-                .append(receivedAtText).append('\t');
-        CopyText.append(row, payloadJson);
-        row.append('\n');
-        if (row.length() >= COPY_BUFFER_CHARS) {
+        pending.ascii(system).tab().text(idNumber).tab().text(sourceKey).tab().ascii(operation).tab()
+                .number(fileId).tab().number(recordNo).tab().ascii(receivedAtText).tab().escaped(payload).endRow();
+        if (pending.length() >= COPY_BUFFER_BYTES) {
             sendPending();
         }
     }
@@ -168,9 +154,7 @@ public final class FileBatch implements AutoCloseable {
         if (copy == null) {
             copy = copyManager.copyIn(COPY_SOURCE_RECORDS);
         }
-        byte[] rows = pending.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(rows, 0, rows.length);
-        pending.setLength(0);
+        pending.sendTo(copy);
     }
 
     private void endCopy() throws SQLException {

@@ -132,7 +132,7 @@ public class FileIngestion {
             MappedRecord mapped = connector.mapper().map(raw.fields(), context);
             if (mapped.accepted()) {
                 batch.accept(number, mapped.idNumber(), mapped.sourceKey(),
-                        mapped.message().envelope().operation().name(), json.writeValueAsString(mapped.message()));
+                        mapped.message().envelope().operation().name(), json.writeValueAsBytes(mapped.message()));
                 counts.accepted++;
                 for (Remark warning : mapped.message().warnings()) {
                     warnings.add(new ReceiptEntry(number, warning.field(), warning.code(), warning.message()));
