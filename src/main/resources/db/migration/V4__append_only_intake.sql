@@ -7,6 +7,38 @@ DROP INDEX source_record_person;
 DROP INDEX source_record_key;
 DROP INDEX source_record_file;
 
+-- The payload is stored as json, the text the hub wrote (it is Jackson's output, valid by construction): jsonb
+-- would make PostgreSQL build a binary tree of every record at intake, a third of the COPY's cost, for fields the
+-- refresh reads once. The view parses each payload once for all its fields.
+DROP VIEW source_statement;
+ALTER TABLE source_record ALTER COLUMN payload TYPE json USING payload::json;
+CREATE VIEW source_statement AS
+SELECT s.id                                        AS source_record_id,
+       s.system,
+       s.source_key,
+       s.id_number,
+       s.operation,
+       s.intake_file_id,
+       s.received_at,
+       coalesce(e."occurredAt", s.received_at)     AS stated_at,
+       p.name,
+       p.sex,
+       p.ethnicity,
+       p."birthDate"                               AS birth_date,
+       p."populationCategory"                      AS population_category,
+       p."householdRegion"                         AS household_region,
+       p."residenceRegion"                         AS residence_region,
+       p."vitalStatus"                             AS vital_status,
+       p.address,
+       p."statusChangedOn"                         AS status_changed_on,
+       s.payload
+FROM source_record s
+LEFT JOIN LATERAL json_to_record(s.payload) AS m(envelope json, person json) ON true
+LEFT JOIN LATERAL json_to_record(m.envelope) AS e("occurredAt" timestamptz) ON true
+LEFT JOIN LATERAL json_to_record(m.person) AS p(name text, sex text, ethnicity text, "birthDate" date,
+    "populationCategory" text, "householdRegion" text, "residenceRegion" text, "vitalStatus" text, address text,
+    "statusChangedOn" date) ON true;
+
 -- A file's record is identified by (intake_file_id, record_no), which the file's single transaction makes unique;
 -- the intake key remains for what arrives alone (events, front-database rows), where it is the idempotency key.
 ALTER TABLE source_record DROP CONSTRAINT source_record_intake_key_key;

@@ -37,7 +37,7 @@ public class EventWriter {
         return once(() -> {
             log(system, eventId, "ACCEPTED", receivedAt, receiptJson);
             jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, received_at, "
-                            + "payload) VALUES (?, ?, ?, 'EVENT', ?, ?, CAST(? AS JSONB))",
+                            + "payload) VALUES (?, ?, ?, 'EVENT', ?, ?, CAST(? AS JSON))",
                     system, idNumber, sourceKey, "event:" + eventId, Timestamp.from(receivedAt.toInstant()),
                     payloadJson);
         });

@@ -62,7 +62,7 @@ public class IntakeWriter {
     public boolean storeSingle(String system, String intakeKey, String idNumber, String sourceKey, String operation,
                                String payloadJson, OffsetDateTime receivedAt) {
         return jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, "
-                        + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB)) "
+                        + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSON)) "
                         + "ON CONFLICT (intake_key) WHERE intake_key IS NOT NULL DO NOTHING",
                 system, idNumber, sourceKey, operation, intakeKey, receivedAt, payloadJson) == 1;
     }

@@ -98,7 +98,7 @@ public final class SourceRecords {
         String payload = CanonicalJson.write(new PersonInsuranceMessage(envelope, person, participations, facts,
                 List.of()));
         return jdbc.queryForObject("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, "
-                        + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB)) RETURNING id", Long.class,
+                        + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSON)) RETURNING id", Long.class,
                 system, id, sourceKey, operation.name(), "test:" + UUID.randomUUID(), receivedAt, payload);
     }
 
