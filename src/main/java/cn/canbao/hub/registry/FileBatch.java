@@ -30,10 +30,6 @@ public final class FileBatch implements AutoCloseable {
     public record RejectedRecord(long recordNo, String raw, String errorsJson) {
     }
 
-    /** Two or more records of the file that state the same person and source key. */
-    public record RepeatedRecord(String sourceKey, List<Long> recordNumbers) {
-    }
-
     private final Connection connection;
     private final CopyManager copyManager;
     private final String system;
@@ -43,7 +39,6 @@ public final class FileBatch implements AutoCloseable {
     private final String receivedAtText;
     private final int chunkSize;
     private final long fileId;
-    private final long idsAbove;
     private final CopyRows pending = new CopyRows(COPY_BUFFER_BYTES + 8192);
     private CopyIn copy;
     private final List<RejectedRecord> rejectedChunk = new ArrayList<>();
@@ -73,17 +68,6 @@ public final class FileBatch implements AutoCloseable {
                 this.fileId = rs.getLong(1);
             }
         }
-        this.idsAbove = idsTakenSoFar(connection);
-    }
-
-    /** Every id this file's records get is above this: what they share with other files is read by range. */
-    private static long idsTakenSoFar(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM source_record_id_seq");
-             ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Stores an accepted record; {@code payload} is its canonical JSON as UTF-8. */
@@ -102,26 +86,6 @@ public final class FileBatch implements AutoCloseable {
             endCopy();
             flushRejected();
         }
-    }
-
-    /** Flushes what is buffered and lists records that repeat a source key, at most {@code limit} of them. */
-    public List<RepeatedRecord> repeatedRecords(int limit) throws SQLException {
-        flush();
-        List<RepeatedRecord> repeated = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT source_key, "
-                + "array_agg(record_no ORDER BY record_no) FROM source_record WHERE id > ? AND intake_file_id = ? "
-                + "GROUP BY source_key HAVING count(*) > 1 ORDER BY min(record_no) LIMIT ?")) {
-            query.setLong(1, idsAbove);
-            query.setLong(2, fileId);
-            query.setInt(3, limit);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    Long[] numbers = (Long[]) rs.getArray(2).getArray();
-                    repeated.add(new RepeatedRecord(rs.getString(1), List.of(numbers)));
-                }
-            }
-        }
-        return repeated;
     }
 
     public void commit(String status, long records, long accepted, long rejected, String receiptJson)

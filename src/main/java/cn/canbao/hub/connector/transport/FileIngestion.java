@@ -15,7 +15,6 @@ import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
 import cn.canbao.hub.registry.FileBatch;
 import cn.canbao.hub.registry.FileBatch.RejectedRecord;
-import cn.canbao.hub.registry.FileBatch.RepeatedRecord;
 import cn.canbao.hub.registry.IntakeWriter;
 import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +58,7 @@ public class FileIngestion {
         long records;
         long accepted;
         long rejected;
+        final SourceKeysSeen sourceKeys = new SourceKeysSeen();
     }
 
     public Result ingest(Connector connector, String fileName, boolean full, DoneFile done, InputStream data,
@@ -90,13 +90,6 @@ public class FileIngestion {
             if (counts.records != done.records()) {
                 return new RejectedWhole(actual, counts.records, ErrorCode.FILE_COUNT, "the done file says records="
                         + done.records() + " but the data file holds " + counts.records + " data records");
-            }
-            for (RepeatedRecord repeated : batch.repeatedRecords(receiptCap)) {
-                List<Long> numbers = repeated.recordNumbers();
-                for (Long later : numbers.subList(1, numbers.size())) {
-                    warnings.add(new ReceiptEntry(later, null, ErrorCode.DUPLICATE_IN_FILE.name(),
-                            "states the same person and record as record " + numbers.get(0) + "; both are kept"));
-                }
             }
             ReceiptStatus status = counts.rejected == 0 ? ReceiptStatus.ACCEPTED
                     : counts.accepted == 0 ? ReceiptStatus.REJECTED : ReceiptStatus.PARTIAL;
@@ -134,6 +127,11 @@ public class FileIngestion {
                 batch.accept(number, mapped.idNumber(), mapped.sourceKey(),
                         mapped.message().envelope().operation().name(), json.writeValueAsBytes(mapped.message()));
                 counts.accepted++;
+                long first = counts.sourceKeys.firstRecordOf(mapped.sourceKey(), number);
+                if (first != 0) {
+                    warnings.add(new ReceiptEntry(number, null, ErrorCode.DUPLICATE_IN_FILE.name(),
+                            "states the same person and record as record " + first + "; both are kept"));
+                }
                 for (Remark warning : mapped.message().warnings()) {
                     warnings.add(new ReceiptEntry(number, warning.field(), warning.code(), warning.message()));
                 }
