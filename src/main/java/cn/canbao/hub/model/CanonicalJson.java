@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
@@ -20,6 +21,7 @@ public final class CanonicalJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -36,6 +38,15 @@ public final class CanonicalJson {
     public static String write(PersonInsuranceMessage message) {
         try {
             return WRITER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a canonical message", e);
+        }
+    }
+
+    /** The canonical JSON as UTF-8 bytes, as it is stored. */
+    public static byte[] writeBytes(PersonInsuranceMessage message) {
+        try {
+            return WRITER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write a canonical message", e);
         }

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ public class ExchangeServerClient {
     private static final int MAX_SMALL_FILE = 64 * 1024;
 
     private final ExchangeCredentials credentials;
+    private final String ciphers;
 
-    public ExchangeServerClient(ExchangeCredentials credentials) {
+    public ExchangeServerClient(ExchangeCredentials credentials, @Value("${canbao.sftp.ciphers}") String ciphers) {
         this.credentials = credentials;
+        this.ciphers = ciphers;
     }
 
     public ExchangeSession open() throws IOException {
@@ -38,6 +41,8 @@ public class ExchangeServerClient {
             Session session = jsch.getSession(credentials.sftpUser(), host, port);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
+            session.setConfig("cipher.s2c", ciphers);
+            session.setConfig("cipher.c2s", ciphers);
             session.connect(15_000);
             ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(15_000);

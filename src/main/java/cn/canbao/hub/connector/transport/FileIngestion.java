@@ -10,6 +10,7 @@ import cn.canbao.hub.connector.receipt.FileReceipt;
 import cn.canbao.hub.connector.receipt.ReceiptEntries;
 import cn.canbao.hub.connector.receipt.ReceiptEntry;
 import cn.canbao.hub.connector.receipt.ReceiptStatus;
+import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
@@ -125,7 +126,7 @@ public class FileIngestion {
             MappedRecord mapped = connector.mapper().map(raw.fields(), context);
             if (mapped.accepted()) {
                 batch.accept(number, mapped.idNumber(), mapped.sourceKey(),
-                        mapped.message().envelope().operation().name(), json.writeValueAsBytes(mapped.message()));
+                        mapped.message().envelope().operation().name(), CanonicalJson.writeBytes(mapped.message()));
                 counts.accepted++;
                 long first = counts.sourceKeys.firstRecordOf(mapped.sourceKey(), number);
                 if (first != 0) {

@@ -11,22 +11,23 @@ final class SourceKeysSeen {
 
     private static final long EMPTY = 0;
 
-    private long[] hashes = new long[1 << 12];
-    private long[] firstRecords = new long[1 << 12];
+    /** Pairs of (key hash, first record) side by side, so that a probe touches one cache line. */
+    private long[] slots = new long[2 << 12];
     private int size;
 
     /** The number of the earlier record that stated {@code key}, or 0 when this record is the first. */
     long firstRecordOf(String key, long recordNo) {
         long hash = hash(key);
-        int mask = hashes.length - 1;
+        int mask = slots.length / 2 - 1;
         for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash) {
-                return firstRecords[slot];
+            long stored = slots[2 * slot];
+            if (stored == hash) {
+                return slots[2 * slot + 1];
             }
-            if (hashes[slot] == EMPTY) {
-                hashes[slot] = hash;
-                firstRecords[slot] = recordNo;
-                if (++size * 2 > hashes.length) {
+            if (stored == EMPTY) {
+                slots[2 * slot] = hash;
+                slots[2 * slot + 1] = recordNo;
+                if (++size * 4 > slots.length) {
                     grow();
                 }
                 return 0;
@@ -35,19 +36,17 @@ final class SourceKeysSeen {
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
-        long[] oldRecords = firstRecords;
-        hashes = new long[oldHashes.length * 2];
-        firstRecords = new long[oldHashes.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
-                int slot = (int) oldHashes[i] & mask;
-                while (hashes[slot] != EMPTY) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int slot = (int) old[i] & mask;
+                while (slots[2 * slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                hashes[slot] = oldHashes[i];
-                firstRecords[slot] = oldRecords[i];
+                slots[2 * slot] = old[i];
+                slots[2 * slot + 1] = old[i + 1];
             }
         }
     }
