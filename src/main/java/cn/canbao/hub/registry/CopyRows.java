@@ -1,5 +1,8 @@
 package cn.canbao.hub.registry;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -11,6 +14,10 @@ import org.postgresql.copy.CopyIn;
  * record's payload is copied once instead of being decoded, escaped character by character and encoded again.
  */
 final class CopyRows {
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] bytes;
     private int length;
@@ -46,8 +53,14 @@ final class CopyRows {
 
     CopyRows escaped(byte[] utf8) {
         ensure(utf8.length * 2);
+        int n = utf8.length;
         int run = 0;
-        for (int i = 0; i < utf8.length; i++) {
+        int i = 0;
+        while (i < n) {
+            if (i + Long.BYTES <= n && !holdsSpecialByte((long) WORDS.get(utf8, i))) {
+                i += Long.BYTES;
+                continue;
+            }
             byte escape = escapeOf(utf8[i]);
             if (escape != 0) {
                 System.arraycopy(utf8, run, bytes, length, i - run);
@@ -56,9 +69,10 @@ final class CopyRows {
                 bytes[length++] = escape;
                 run = i + 1;
             }
+            i++;
         }
-        System.arraycopy(utf8, run, bytes, length, utf8.length - run);
-        length += utf8.length - run;
+        System.arraycopy(utf8, run, bytes, length, n - run);
+        length += n - run;
         return this;
     }
 
@@ -81,6 +95,17 @@ final class CopyRows {
 
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
+    }
+
+    /** Eight bytes at a time: most payloads hold no byte to escape at all, and are copied in one piece. */
+    private static boolean holdsSpecialByte(long word) {
+        return (holds(word, '\\') | holds(word, '\t') | holds(word, '\n') | holds(word, '\r')) != 0;
+    }
+
+    /** Non-zero when some byte of {@code word} equals {@code b} (the classic "has zero byte" test on word ^ b…b). */
+    private static long holds(long word, char b) {
+        long x = word ^ (ONES * b);
+        return (x - ONES) & ~x & HIGH_BITS;
     }
 
     private static byte escapeOf(byte b) {

@@ -36,6 +36,20 @@ class CopyRowsTest {
     }
 
     @Test
+    void findsTheCharacterToEscapeAtEveryPositionOfALongValue() {
+        String filler = "{\"name\":\"张三\",\"no\":\"630102\"}";
+        for (String special : new String[] {"\\", "\t", "\n", "\r"}) {
+            for (int at = 0; at <= filler.length(); at++) {
+                String value = filler.substring(0, at) + special + filler.substring(at) + special;
+                String expected = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                        .replace("\r", "\\r");
+                assertThat(row(rows -> rows.escaped(value.getBytes(StandardCharsets.UTF_8))))
+                        .as("character %d at %d", (int) special.charAt(0), at).isEqualTo(expected + "\n");
+            }
+        }
+    }
+
+    @Test
     void nullIsCopysNullMarkerAndFieldsAreTabSeparated() {
         assertThat(row(rows -> rows.ascii("CARD").tab().text(null).tab().number(42))).isEqualTo("CARD\t\\N\t42\n");
     }
