@@ -14,10 +14,15 @@ records=${1:-1000000}
 sftp_port=2322
 pg_port=15532
 file=CARD_630000_20171015_001.csv
+# a first, smaller file brings the hub to the state it is in after its first delivery of the day (classes loaded,
+# code compiled, connections open); BENCH_WARMUP=0 measures the very first file after start instead
+warmup=${BENCH_WARMUP:-100000}
+warmup_file=CARD_630000_20171014_001.csv
 
 rm -rf "$out" && mkdir -p "$out"
 (cd "$root" && ./mvnw -q -B package -DskipTests)
 python3 "$bench/generate_card.py" "$out/$file" "$records"
+[ "$warmup" -gt 0 ] && python3 "$bench/generate_card.py" "$out/$warmup_file" "$warmup"
 
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$root"/target/canbao-hub-*-exec.jar --canbao.data-dir="$out/data" --canbao.demo.enabled=false \
   --server.port=0 --canbao.sftp.port=$sftp_port --canbao.broker.port=61716 \
@@ -42,6 +47,11 @@ cpu_of_tree() {
   done
   echo $total
 }
+if [ "$warmup" -gt 0 ]; then
+  printf 'put %s in/\nput %s in/\n' "$out/$warmup_file" "$out/$warmup_file.ok" | sftp_card
+  until [ -f "$out/data/exchange/card/receipt/$warmup_file.receipt.json" ]; do sleep 0.5; done
+fi
+
 postmaster=$(pgrep -o -f "postgres.*-p $pg_port" || pgrep -o -x postgres)
 ticks=$(getconf CLK_TCK)
 hub_cpu_before=$(awk '{print $14 + $15}' /proc/$hub/stat); pg_cpu_before=$(cpu_of_tree "$postmaster")
@@ -56,16 +66,19 @@ psql_hub() { psql -q -X -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:$pg_
 columns="system, id_number, source_key, operation, intake_file_id, record_no, received_at, payload"
 psql_hub -c "\copy (SELECT $columns FROM source_record WHERE intake_file_id = (SELECT max(id) FROM intake_file)) TO '$out/rows.tsv'"
 psql_hub -c "CREATE TABLE bench_copy (LIKE source_record INCLUDING ALL)"
+pg_cpu_before=$(cpu_of_tree "$postmaster")
 start=$(date +%s%N)
 psql_hub -c "\copy bench_copy ($columns) FROM '$out/rows.tsv'"
 copy_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+copy_pg_cpu=$(( $(cpu_of_tree "$postmaster") - pg_cpu_before ))
 psql_hub -c "DROP TABLE bench_copy"
 
 {
-  echo "records: $records"
+  echo "records: $records (after a warm-up file of $warmup records)"
   echo "hub ingest (pickup to commit + receipt): $hub_ms ms ($(( records * 1000 / hub_ms )) records/s)"
   echo "psql \\copy of the same rows into an equivalent table: $copy_ms ms"
   echo "CPU during the hub's ingest: hub JVM $(( hub_cpu * 1000 / ticks )) ms, PostgreSQL $(( pg_cpu * 1000 / ticks )) ms"
+  echo "CPU during \\copy: PostgreSQL $(( copy_pg_cpu * 1000 / ticks )) ms"
   echo "ratio hub / copy: $(awk "BEGIN {printf \"%.2f\", $hub_ms / $copy_ms}")"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/result.txt"
