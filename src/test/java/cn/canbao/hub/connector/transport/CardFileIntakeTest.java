@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import cn.canbao.hub.connector.TransportKind;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ class CardFileIntakeTest extends HubIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camelContext;
 
     private final ObjectMapper json = new ObjectMapper();
     private PartnerSftp card;
@@ -45,6 +50,13 @@ class CardFileIntakeTest extends HubIntegrationTest {
 
     private static String id() {
         return TestIds.next("630102", 1980, true);
+    }
+
+    @Test
+    void readsADataFileAsItStreamsInsteadOfCopyingItIntoTheHeapFirst() {
+        Route route = camelContext.getRoute(TransportKind.SFTP_BATCH_IN.routeId("CARD"));
+
+        assertThat(route.isStreamCaching()).as("stream caching of %s", route.getRouteId()).isFalse();
     }
 
     @Test
