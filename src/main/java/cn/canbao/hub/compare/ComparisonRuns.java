@@ -201,10 +201,8 @@ public class ComparisonRuns implements DisposableBean {
                 }
             });
             counts.put("rosterFiles", files.size());
-            timed(steps, "retention", () -> jdbc.update("""
-                    DELETE FROM comparison_result WHERE run_id IN (
-                        SELECT id FROM comparison_run ORDER BY id DESC OFFSET :keep)
-                    """, new MapSqlParameterSource("keep", properties.keepRuns())));
+            timed(steps, "retention", () -> jdbc.queryForObject("SELECT comparison_result_retain(:keep)",
+                    new MapSqlParameterSource("keep", properties.keepRuns()), Integer.class));
             finish(runId, "COMPLETED", started, counts, steps, null);
             log.info("Comparison run {} for {} completed in {} ms: {}", runId, asOf,
                     (System.nanoTime() - started) / 1_000_000, counts);
@@ -232,19 +230,16 @@ public class ComparisonRuns implements DisposableBean {
                 .addValue("successorFrom", arrayLiteral(List.copyOf(rosterProperties.countySuccessors().keySet())))
                 .addValue("successorTo", arrayLiteral(rosterProperties.countySuccessors().keySet().stream()
                         .map(rosterProperties.countySuccessors()::get).toList()));
-        timed(steps, "classify.categories", () -> jdbc.update(ClassificationSql.CLASSIFY, parameters));
-        timed(steps, "classify.reasons", () -> jdbc.update(ClassificationSql.REASONS, parameters));
+        jdbc.queryForObject("SELECT set_config('maintenance_work_mem', :workMem, true)",
+                new MapSqlParameterSource("workMem", properties.workMem()), String.class);
+        jdbc.queryForObject("SELECT comparison_result_load_begin(:runId)", parameters, String.class);
+        timed(steps, "classify.results", () -> jdbc.update(ClassificationSql.CLASSIFY, parameters));
+        timed(steps, "classify.index", () -> jdbc.queryForObject("SELECT comparison_result_load_finish(:runId)",
+                parameters, String.class));
         counts.put("alertsWritten", timed(steps, "classify.alerts", () -> alerts.detect(runId, asOf)));
-        timed(steps, "classify.statistics", () -> {
-            statistics.compute(runId);
-            return null;
-        });
-        jdbc.query("SELECT category, count(*) FROM comparison_result WHERE run_id = :runId GROUP BY category",
-                parameters, rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        counts.put("rostered", jdbc.queryForObject("SELECT count(*) FROM comparison_result "
-                + "WHERE run_id = :runId AND rostered", parameters, Long.class));
+        Statistics.RegionStatistic province = timed(steps, "classify.statistics", () -> statistics.compute(runId));
+        counts.putAll(province.categoryCounts());
+        counts.put("rostered", province.rostered());
     }
 
     private void finish(long runId, String status, long started, Map<String, Object> counts,

@@ -3,7 +3,9 @@ package cn.canbao.hub.compare;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,6 +25,18 @@ public class Statistics {
                                   long pensionExpected, long pensionMet, long medicalExpected, long medicalMet,
                                   long rostered, long surveyed, Double pensionRate, Double medicalRate,
                                   Double surveyRate) {
+
+        /** Persons per category, leaving out categories with nobody (as the run's counts show them). */
+        public Map<String, Long> categoryCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            Map.of("EXCLUDED", excluded, "UNINSURED", uninsured, "LAPSED", lapsed, "PARTIAL", partial,
+                    "INSURED", insured, "NOT_IN_POPULATION", notInPopulation).forEach((category, persons) -> {
+                        if (persons > 0) {
+                            counts.put(category, persons);
+                        }
+                    });
+            return counts;
+        }
     }
 
     private static final String COMPUTE = """
@@ -69,8 +83,10 @@ public class Statistics {
         this.provinceCode = provinceCode;
     }
 
-    void compute(long runId) {
+    /** Computes a run's figures in one pass over its results; returns the province's. */
+    RegionStatistic compute(long runId) {
         jdbc.update(COMPUTE, new MapSqlParameterSource("runId", runId).addValue("province", provinceCode));
+        return of(runId, provinceCode).orElseThrow();
     }
 
     /** The figures of a region (province, prefecture or county code) in a run. */
