@@ -35,6 +35,10 @@ CREATE TABLE comparison_result (
     reasons          JSONB
 ) PARTITION BY LIST (run_id);
 
+-- A person's lapsed-participation evidence as the classification gathers it: per expectation bit the evidence
+-- object, and the schemes of that evidence as a bit mask (the roster's 缺少险种).
+CREATE TYPE comparison_evidence AS (evidence JSONB, schemes INTEGER);
+
 -- Step 1 of a run's results: an empty load table, checked to hold only this run's rows (so attaching it needs no
 -- scan). One run at a time (advisory lock), inside the run's transaction: a failed run leaves nothing behind.
 CREATE FUNCTION comparison_result_load_begin(run BIGINT) RETURNS void LANGUAGE plpgsql AS $$
@@ -51,7 +55,7 @@ DECLARE
 BEGIN
     EXECUTE format('ALTER TABLE comparison_result_load ADD CONSTRAINT %I PRIMARY KEY (run_id, id_number)',
                    partition || '_pkey');
-    EXECUTE format('CREATE INDEX %I ON comparison_result_load (county, township, id_number) WHERE rostered',
+    EXECUTE format('CREATE INDEX %I ON comparison_result_load (run_id, county, township, id_number) WHERE rostered',
                    partition || '_roster');
     EXECUTE format('ALTER TABLE comparison_result_load RENAME CONSTRAINT comparison_result_load_run TO %I',
                    partition || '_run');

@@ -30,6 +30,9 @@ final class ClassificationSql {
              | (CASE WHEN (%1$s & 8) <> 0 THEN 4 ELSE 0 END) | (CASE WHEN (%1$s & 64) <> 0 THEN 8 ELSE 0 END)
              | (CASE WHEN (%1$s & 128) <> 0 THEN 16 ELSE 0 END) | (CASE WHEN (%1$s & 16) <> 0 THEN 32 ELSE 0 END))""";
 
+    /** Whether the person of row {@code %s} belongs to the part {@code :part} of {@code :parts} being classified. */
+    private static final String PART = "(hashtext(%s.id_number) & 2147483647) %% :parts = :part";
+
     /** The scheme codes of a scheme mask, ascending (bit order is code order). */
     private static final String SCHEMES_OF_MASK = """
             array_remove(ARRAY[CASE WHEN (%1$s & 1) <> 0 THEN '110' END, CASE WHEN (%1$s & 2) <> 0 THEN '120' END,
@@ -57,14 +60,15 @@ final class ClassificationSql {
                                AND q.contribution_status = '1') AS employed
                 FROM (SELECT q.id_number, q.scheme, q.person_status, q.contribution_status,
                              %1$s AS bit, %2$s AS active
-                      FROM registry_participation q) q
+                      FROM registry_participation q
+                      WHERE %13$s
+                      OFFSET 0) q
                 GROUP BY q.id_number),
             elsewhere AS (
                 SELECT q.id_number, bit_or(%1$s) AS active,
                        jsonb_agg(jsonb_build_object('province', q.province, 'scheme', q.scheme, 'messageId', q.message_id)
                                  ORDER BY q.province, q.scheme) AS evidence
                 FROM national_insured_elsewhere q WHERE q.status = '1' GROUP BY q.id_number),
-            students AS (SELECT id_number, min(source_record_id) AS record FROM registry_student GROUP BY id_number),
             in_custody AS (
                 SELECT id_number, jsonb_agg(jsonb_build_object('code', 'IN_CUSTODY', 'system', system,
                            'sourceRecordId', source_record_id, 'custodyStatus', status, 'from', custody_from,
@@ -79,10 +83,28 @@ final class ClassificationSql {
                            'until', custody_until) ORDER BY source_record_id) AS reasons
                 FROM registry_custody WHERE status = '3' AND stated_on <= CAST(:asOf AS date)
                 GROUP BY id_number),
-            assisted AS (
-                SELECT id_number, min(source_record_id) AS record FROM registry_assistance
-                WHERE (valid_from IS NULL OR valid_from <= CAST(:asOf AS date)) AND (valid_to IS NULL OR valid_to >= CAST(:asOf AS date))
-                GROUP BY id_number),
+            -- every fact table in one hash table: one join per person instead of one per table
+            facts AS (
+                SELECT f.id_number,
+                       min(f.record) FILTER (WHERE f.kind = 1) AS student_record,
+                       min(f.record) FILTER (WHERE f.kind = 2) AS assistance_record,
+                       (array_agg(f.evidence) FILTER (WHERE f.kind = 3))[1] AS custody_reasons,
+                       (array_agg(f.evidence) FILTER (WHERE f.kind = 4))[1] AS death_reasons,
+                       (array_agg(f.evidence) FILTER (WHERE f.kind = 5))[1] AS elsewhere_evidence,
+                       coalesce(bit_or(f.bits), 0) AS elsewhere
+                FROM (SELECT id_number, 1 AS kind, source_record_id AS record, NULL::jsonb AS evidence, NULL::int AS bits
+                      FROM registry_student
+                      UNION ALL
+                      SELECT id_number, 2, source_record_id, NULL, NULL FROM registry_assistance
+                      WHERE (valid_from IS NULL OR valid_from <= CAST(:asOf AS date))
+                        AND (valid_to IS NULL OR valid_to >= CAST(:asOf AS date))
+                      UNION ALL
+                      SELECT id_number, 3, NULL, reasons, NULL FROM in_custody
+                      UNION ALL
+                      SELECT id_number, 4, NULL, reasons, NULL FROM died_in_custody
+                      UNION ALL
+                      SELECT id_number, 5, NULL, evidence, active FROM elsewhere) f
+                GROUP BY f.id_number),
             person AS (
                 SELECT p.id_number, p.name, p.sex, p.sex_system, p.address, p.systems, p.police_record_id,
                        p.vital_status, p.status_changed_on, b.born, b.region,
@@ -91,28 +113,25 @@ final class ClassificationSql {
                 CROSS JOIN LATERAL (
                     SELECT coalesce(p.birth_date, to_date(substr(p.id_number, 7, 8), 'YYYYMMDD')) AS born,
                            CASE WHEN p.population_category = '2' THEN p.residence_region ELSE p.household_region END
-                               AS region) b),
+                               AS region) b
+                WHERE %14$s),
             evaluated AS (
                 SELECT p.*, coalesce(c.held, 0) AS held, coalesce(c.active, 0) AS active,
                        coalesce(c.active_sum, 0) AS active_sum, coalesce(c.employed, false) AS employed,
-                       s.record AS student_record, ic.reasons AS custody_reasons, dc.reasons AS death_reasons,
-                       ic.id_number IS NOT NULL AS in_custody,
+                       f.student_record, f.custody_reasons, f.death_reasons,
+                       f.custody_reasons IS NOT NULL AS in_custody,
                        (p.vital_status = '1' AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date)))
-                           OR dc.id_number IS NOT NULL AS deceased,
+                           OR f.death_reasons IS NOT NULL AS deceased,
                        p.vital_status IN ('2', '3') AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
                            AS gone,
                        p.vital_status IN ('1', '2', '3') AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
                            AS police_status,
-                       a.record AS assistance_record,
-                       coalesce(e.active, 0) AS elsewhere, e.evidence AS elsewhere_evidence,
+                       f.assistance_record,
+                       coalesce(f.elsewhere, 0) AS elsewhere, f.elsewhere_evidence,
                        p.born <= CAST(:adultBornBy AS date) AS adult
                 FROM person p
                 LEFT JOIN coverage c ON c.id_number = p.id_number
-                LEFT JOIN students s ON s.id_number = p.id_number
-                LEFT JOIN in_custody ic ON ic.id_number = p.id_number
-                LEFT JOIN died_in_custody dc ON dc.id_number = p.id_number
-                LEFT JOIN assisted a ON a.id_number = p.id_number
-                LEFT JOIN elsewhere e ON e.id_number = p.id_number),
+                LEFT JOIN facts f ON f.id_number = p.id_number),
             expected AS (
                 SELECT v.*,
                        (v.active & 48) <> 0 AS medical_met,
@@ -169,47 +188,48 @@ final class ClassificationSql {
                            CASE WHEN (z.unmet & 4) <> 0 THEN 'EMPLOYMENT_210' END,
                            CASE WHEN (z.unmet & 8) <> 0 THEN 'EMPLOYMENT_410' END,
                            CASE WHEN (z.unmet & 16) <> 0 THEN 'EMPLOYMENT_510' END,
-                           CASE WHEN (z.unmet & 32) <> 0 THEN 'EMPLOYMENT_310' END], NULL) END AS unmet_names
+                           CASE WHEN (z.unmet & 32) <> 0 THEN 'EMPLOYMENT_310' END], NULL) END AS unmet_names,
+                       -- 缺少险种 of the expectations never held: the scheme to enrol in
+                       CASE WHEN z.category IN ('UNINSURED', 'LAPSED', 'PARTIAL') THEN
+                           (CASE WHEN (z.unmet & ~z.held_expectations & 1) <> 0
+                                 THEN CASE WHEN z.employed THEN 16 ELSE 32 END ELSE 0 END)
+                           | (CASE WHEN (z.unmet & ~z.held_expectations & 2) <> 0 THEN 4 ELSE 0 END)
+                           | (CASE WHEN (z.unmet & ~z.held_expectations & 4) <> 0 THEN 8 ELSE 0 END)
+                           | (CASE WHEN (z.unmet & ~z.held_expectations & 8) <> 0 THEN 64 ELSE 0 END)
+                           | (CASE WHEN (z.unmet & ~z.held_expectations & 16) <> 0 THEN 128 ELSE 0 END)
+                           | (CASE WHEN (z.unmet & ~z.held_expectations & 32) <> 0 THEN 16 ELSE 0 END)
+                       ELSE 0 END AS enrol
                 FROM classified z
                 OFFSET 0),
             explained AS (
-                SELECT d.*, le.evidence, dup.participations AS duplicates,
-                       -- 缺少险种: per unmet expectation the scheme of its evidence, or the scheme to enrol in
-                       CASE WHEN NOT d.rostered THEN 0 ELSE coalesce(le.lapsed_bits, 0)
-                           | (CASE WHEN (d.unmet & 1) <> 0 AND (le.evidence -> '1') IS NULL
-                                   THEN CASE WHEN d.employed THEN 16 ELSE 32 END ELSE 0 END)
-                           | (CASE WHEN (d.unmet & 2) <> 0 AND (le.evidence -> '2') IS NULL THEN 4 ELSE 0 END)
-                           | (CASE WHEN (d.unmet & 4) <> 0 AND (le.evidence -> '4') IS NULL THEN 8 ELSE 0 END)
-                           | (CASE WHEN (d.unmet & 8) <> 0 AND (le.evidence -> '8') IS NULL THEN 64 ELSE 0 END)
-                           | (CASE WHEN (d.unmet & 16) <> 0 AND (le.evidence -> '16') IS NULL THEN 128 ELSE 0 END)
-                           | (CASE WHEN (d.unmet & 32) <> 0 AND (le.evidence -> '32') IS NULL THEN 16 ELSE 0 END)
-                       END AS missing_bits
+                SELECT d.*,
+                       -- the most recently paid participation of each unmet expectation that was held (310 before
+                       -- 390 and the lower code first on a tie); looked up only for persons with such an expectation
+                       CASE WHEN (d.explained & d.held_expectations) <> 0 THEN (
+                           SELECT CAST((jsonb_object_agg(b.expectation, b.evidence), bit_or(b.bit))
+                                       AS comparison_evidence)
+                           FROM (SELECT DISTINCT ON (g.expectation) g.expectation, %5$s AS bit,
+                                        jsonb_build_object('sourceRecordId', q.source_record_id, 'system', q.system,
+                                            'scheme', q.scheme, 'insuredRegion', q.insured_region,
+                                            'contributionStatus', q.contribution_status,
+                                            'personStatus', q.person_status,
+                                            'lastPaidMonth', to_char(q.last_paid_month, 'YYYY-MM')) AS evidence
+                                 FROM registry_participation q
+                                 CROSS JOIN LATERAL (VALUES (CASE WHEN q.scheme IN ('310', '390') THEN 1
+                                                                  WHEN q.scheme IN ('110', '120', '170') THEN 2
+                                                                  WHEN q.scheme = '210' THEN 4 WHEN q.scheme = '410' THEN 8
+                                                                  WHEN q.scheme = '510' THEN 16 END),
+                                                            (CASE WHEN q.scheme = '310' THEN 32 END)) g(expectation)
+                                 WHERE q.id_number = d.id_number AND (d.explained & g.expectation) <> 0
+                                 ORDER BY g.expectation, q.last_paid_month DESC NULLS LAST, q.scheme) b) END AS lapsed,
+                       -- the active participations of a person flagged DUPLICATE
+                       CASE WHEN (d.flag_bits & 1) <> 0 THEN (
+                           SELECT jsonb_agg(jsonb_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
+                                                               'insuredRegion', q.insured_region)
+                                            ORDER BY q.scheme, q.insured_region)
+                           FROM registry_participation q
+                           WHERE q.id_number = d.id_number AND %2$s) END AS duplicates
                 FROM described d
-                -- the most recently paid participation of each unmet expectation that was held (310 before 390 and
-                -- the lower code first on a tie); probes only for persons with such an expectation
-                LEFT JOIN LATERAL (
-                    SELECT jsonb_object_agg(b.expectation, b.evidence) AS evidence, bit_or(b.bit) AS lapsed_bits
-                    FROM (SELECT DISTINCT ON (g.expectation) g.expectation, %5$s AS bit,
-                                 jsonb_build_object('sourceRecordId', q.source_record_id, 'system', q.system,
-                                     'scheme', q.scheme, 'insuredRegion', q.insured_region,
-                                     'contributionStatus', q.contribution_status, 'personStatus', q.person_status,
-                                     'lastPaidMonth', to_char(q.last_paid_month, 'YYYY-MM')) AS evidence
-                          FROM registry_participation q
-                          CROSS JOIN LATERAL (VALUES (CASE WHEN q.scheme IN ('310', '390') THEN 1
-                                                           WHEN q.scheme IN ('110', '120', '170') THEN 2
-                                                           WHEN q.scheme = '210' THEN 4 WHEN q.scheme = '410' THEN 8
-                                                           WHEN q.scheme = '510' THEN 16 END),
-                                                     (CASE WHEN q.scheme = '310' THEN 32 END)) g(expectation)
-                          WHERE (d.explained & d.held_expectations) <> 0 AND q.id_number = d.id_number
-                            AND (d.explained & g.expectation) <> 0
-                          ORDER BY g.expectation, q.last_paid_month DESC NULLS LAST, q.scheme) b) le ON true
-                -- the active participations of a person flagged DUPLICATE
-                LEFT JOIN LATERAL (
-                    SELECT jsonb_agg(jsonb_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
-                                                        'insuredRegion', q.insured_region)
-                                     ORDER BY q.scheme, q.insured_region) AS participations
-                    FROM registry_participation q
-                    WHERE (d.flag_bits & 1) <> 0 AND q.id_number = d.id_number AND %2$s) dup ON true
                 OFFSET 0)
             SELECT :runId, w.id_number, w.category,
                    CASE WHEN w.flag_bits = 0 THEN '{}' ELSE array_remove(ARRAY[
@@ -218,7 +238,7 @@ final class ClassificationSql {
                        CASE WHEN (w.flag_bits & 4) <> 0 THEN 'STUDENT' END,
                        CASE WHEN (w.flag_bits & 8) <> 0 THEN 'SEX_MISMATCH' END], NULL) END,
                    w.unmet_names,
-                   CASE WHEN w.missing_bits = 0 THEN '{}' ELSE %6$s END,
+                   CASE WHEN NOT w.rostered THEN '{}' ELSE %6$s END,
                    w.exclusion, w.held, w.active, w.employed, w.in_base AND w.pension_expected, w.pension_met,
                    w.medical_met, w.rostered,
                    r.county, r.township, CASE WHEN r.county IS NOT NULL THEN substr(r.county, 1, 4) || '00' END,
@@ -256,20 +276,21 @@ final class ClassificationSql {
                            substr(w.region, 1, 6)) END AS county,
                        CASE WHEN w.in_base AND length(w.region) = 9 THEN w.region END AS township) r
             """.formatted(SCHEME_BIT, ACTIVE, EXPECTATIONS_OF.formatted("v.held"),
-            EXPECTATIONS_OF.formatted("v.elsewhere"), SCHEME_BIT, SCHEMES_OF_MASK.formatted("w.missing_bits"),
+            EXPECTATIONS_OF.formatted("v.elsewhere"), SCHEME_BIT, SCHEMES_OF_MASK.formatted("(w.enrol | coalesce((w.lapsed).schemes, 0))"),
             expectationReason(1, "MEDICAL", "['310', '390']", "CASE WHEN w.employed THEN '310' ELSE '390' END"),
             expectationReason(2, "PENSION", "['110', '120', '170']", "'170'"),
             expectationReason(4, "EMPLOYMENT_210", "['210']", "'210'"),
             expectationReason(8, "EMPLOYMENT_410", "['410']", "'410'"),
             expectationReason(16, "EMPLOYMENT_510", "['510']", "'510'"),
-            expectationReason(32, "EMPLOYMENT_310", "['310']", "'310'"));
+            expectationReason(32, "EMPLOYMENT_310", "['310']", "'310'"), PART.formatted("q"), PART.formatted("p"));
 
     /** The reason for one expectation (bit) when it is unmet and explained: LAPSED with its evidence, or NEVER_HELD. */
     private static String expectationReason(int bit, String expectation, String schemes, String enrol) {
         return """
                 CASE WHEN (w.explained & %1$d) = 0 THEN NULL
-                     WHEN (w.evidence -> '%1$d') IS NOT NULL THEN jsonb_build_object('code', 'LAPSED',
-                         'expectation', '%2$s', 'schemes', to_jsonb(ARRAY%3$s), 'evidence', w.evidence -> '%1$d')
+                     WHEN (w.held_expectations & %1$d) <> 0 THEN jsonb_build_object('code', 'LAPSED',
+                         'expectation', '%2$s', 'schemes', to_jsonb(ARRAY%3$s),
+                         'evidence', (w.lapsed).evidence -> '%1$d')
                      ELSE jsonb_build_object('code', 'NEVER_HELD', 'expectation', '%2$s',
                          'schemes', to_jsonb(ARRAY%3$s), 'enrol', %4$s) END""".formatted(bit, expectation, schemes,
                 enrol);
