@@ -3,13 +3,13 @@ package cn.canbao.hub.compare;
 /**
  * The statements of a comparison run (spec §8). Everything is set-based over the registry's typed tables; the
  * shapes follow what the planner does well on this hardware (docs/performance.md): one hash aggregation of the
- * participations per person, the facts as {@code SELECT DISTINCT} key sets joined by hash, no correlated
- * subqueries over the whole population. Scheme sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32,
- * 410 64, 510 128; expectations too: MEDICAL 1, PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8, EMPLOYMENT_510 16,
- * EMPLOYMENT_310 32. {@code OFFSET 0} keeps a step from being flattened into the next, which would compute its
- * expressions again wherever the next step refers to them (measured: 40 % of the statement). The results go into
- * a table without indexes that becomes the run's partition once its indexes are built (V5 migration), so they
- * need no particular order.
+ * participations per person, the fact tables gathered into one hash table per person, no correlated subqueries
+ * over the whole population (only over the few persons whose reasons need their participations again). Scheme
+ * sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32, 410 64, 510 128; expectations too: MEDICAL 1,
+ * PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8, EMPLOYMENT_510 16, EMPLOYMENT_310 32. {@code OFFSET 0} keeps a
+ * step from being flattened into the next, which would compute its expressions again wherever the next step refers
+ * to them (measured: 40 % of the statement). The results go into a table without indexes that becomes the run's
+ * partition once its indexes are built (V5 migration), so they need no particular order.
  */
 final class ClassificationSql {
 
@@ -42,10 +42,10 @@ final class ClassificationSql {
                          NULL)""";
 
     /**
-     * Classifies every person of the registry and explains the category in one pass, into the run's load table
-     * ({@code comparison_result_load}, no indexes yet). Reasons whose evidence is already at hand come from the
-     * per-person row and the small fact tables; only persons with a lapsed expectation or a duplicate get their
-     * participations looked up again, through the participations' person index.
+     * Classifies every person of part {@code :part} of {@code :parts} and explains the category in one pass, into
+     * the run's load table ({@code comparison_result_load}, no indexes yet). Reasons whose evidence is already at
+     * hand come from the per-person row and the small fact tables; only persons with a lapsed expectation or a
+     * duplicate get their participations looked up again, through the participations' person index.
      */
     static final String CLASSIFY = """
             INSERT INTO comparison_result_load (run_id, id_number, category, flags, unmet, missing_schemes, exclusion,
