@@ -243,14 +243,13 @@ public class ComparisonRuns implements DisposableBean {
      * Classifies the population into the run's load table in {@code parallelism} disjoint parts (by a hash of the
      * identity number), each part a statement of its own on its own connection, all at once: each part aggregates
      * only its own persons' participations, so the parts share no work (PostgreSQL's parallel workers would each
-     * build the hash table of nearly every person). The load table is not yet part of comparison_result, so the
+     * aggregate participations of nearly every person). The load table is not yet part of comparison_result, so the
      * parts commit on their own; a run that fails before {@link #publishResults} shows nothing of itself.
      */
     private Void classifyInParts(MapSqlParameterSource parameters) {
         List<CompletableFuture<Integer>> parts = IntStream.range(0, properties.parallelism())
                 .mapToObj(part -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-                    // parallel workers would duplicate the hash tables (docs/performance.md); the parts are the
-                    // parallelism
+                    // one core per part: the parts are the parallelism
                     jdbc.queryForObject("SELECT set_config('max_parallel_workers_per_gather', '0', true)",
                             parameters, String.class);
                     jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)", parameters, String.class);
