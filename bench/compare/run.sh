@@ -67,8 +67,11 @@ echo
 kill $HUB
 wait $HUB 2>/dev/null || true
 
-echo "== hand-written reference statement"
-"${PSQL[@]}" -d "$DB" -f bench/compare/handwritten.sql
+# the reference once on one core and once with PostgreSQL's parallel workers; the faster is the yardstick
+for workers in 0 2; do
+  echo "== hand-written reference statement, max_parallel_workers_per_gather=$workers"
+  "${PSQL[@]}" -d "$DB" -v workers=$workers -f bench/compare/handwritten.sql
+done
 
 echo "== persons whose category differs between the run and the reference (must be 0)"
 "${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM (SELECT * FROM comparison_result WHERE run_id = $RUN) r

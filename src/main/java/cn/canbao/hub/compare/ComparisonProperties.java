@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workMem  PostgreSQL {@code work_mem} for the classification statement (hash tables of the population)
  * @param keepRuns completed runs whose per-person results are kept; older results are deleted after a run
  * @param alertPollDelayMs milliseconds between two looks of the alert-outbox route at unsent alerts
+ * @param parallelism how many statements classify disjoint parts of the population at once (database cores to use)
  */
 @ConfigurationProperties("canbao.compare")
 public record ComparisonProperties(
@@ -23,7 +24,8 @@ public record ComparisonProperties(
         @DefaultValue Rules rules,
         @DefaultValue("256MB") String workMem,
         @DefaultValue("14") int keepRuns,
-        @DefaultValue("5000") long alertPollDelayMs) {
+        @DefaultValue("5000") long alertPollDelayMs,
+        @DefaultValue("2") int parallelism) {
 
     private static final Pattern WORK_MEM = Pattern.compile("\\d{1,6}(kB|MB|GB)");
 
@@ -32,6 +34,8 @@ public record ComparisonProperties(
                 "must be a PostgreSQL memory size such as 256MB, was '" + workMem + "'");
         require(alertPollDelayMs >= 100, "canbao.compare.alert-poll-delay-ms", "must be at least 100, was "
                 + alertPollDelayMs);
+        require(parallelism >= 1 && parallelism <= 16, "canbao.compare.parallelism", "must be 1..16, was "
+                + parallelism);
         require(keepRuns >= 2, "canbao.compare.keep-runs", "must keep at least 2 runs (for a diff), was " + keepRuns);
     }
 

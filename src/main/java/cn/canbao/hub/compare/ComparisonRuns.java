@@ -22,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +72,7 @@ public class ComparisonRuns implements DisposableBean {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "comparison-run"));
+    private final ExecutorService classifiers;
 
     public ComparisonRuns(DataSource dataSource, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
                           RegistryRefresh refresh, QuarantineCleanup cleanup, AlertDetection alerts,
@@ -86,6 +91,9 @@ public class ComparisonRuns implements DisposableBean {
         this.rosterProperties = rosterProperties;
         this.regionPrefix = regionPrefix;
         this.clock = Clock.system(ZoneId.of(timeZone));
+        AtomicInteger threads = new AtomicInteger();
+        this.classifiers = Executors.newFixedThreadPool(properties.parallelism(),
+                r -> new Thread(r, "comparison-part-" + threads.incrementAndGet()));
     }
 
     /** The nightly run for today; a run in progress makes it a logged no-op. */
@@ -189,8 +197,11 @@ public class ComparisonRuns implements DisposableBean {
             RegistryRefresh.Result refreshed = timed(steps, "refresh", refresh::refresh);
             counts.put("registryRecordsRead", refreshed.recordsRead());
             counts.put("cleanupCandidates", timed(steps, "cleanup", cleanup::findCandidates));
+            MapSqlParameterSource parameters = parameters(runId, asOf, rules);
             timed(steps, "classify", () -> {
-                transaction.executeWithoutResult(status -> classify(runId, asOf, rules, steps, counts));
+                jdbc.queryForObject("SELECT comparison_result_load_begin(:runId)", parameters, String.class);
+                timed(steps, "classify.results", () -> classifyInParts(parameters));
+                transaction.executeWithoutResult(status -> publishResults(runId, asOf, parameters, steps, counts));
                 return null;
             });
             List<RosterPublisher.RosterFile> files = timed(steps, "rosters", () -> {
@@ -201,10 +212,8 @@ public class ComparisonRuns implements DisposableBean {
                 }
             });
             counts.put("rosterFiles", files.size());
-            timed(steps, "retention", () -> jdbc.update("""
-                    DELETE FROM comparison_result WHERE run_id IN (
-                        SELECT id FROM comparison_run ORDER BY id DESC OFFSET :keep)
-                    """, new MapSqlParameterSource("keep", properties.keepRuns())));
+            timed(steps, "retention", () -> jdbc.queryForObject("SELECT comparison_result_retain(:keep)",
+                    new MapSqlParameterSource("keep", properties.keepRuns()), Integer.class));
             finish(runId, "COMPLETED", started, counts, steps, null);
             log.info("Comparison run {} for {} completed in {} ms: {}", runId, asOf,
                     (System.nanoTime() - started) / 1_000_000, counts);
@@ -214,15 +223,9 @@ public class ComparisonRuns implements DisposableBean {
         }
     }
 
-    private void classify(long runId, LocalDate asOf, ComparisonProperties.Rules rules, Map<String, Object> steps,
-                          Map<String, Object> counts) {
-        MapSqlParameterSource none = new MapSqlParameterSource();
-        // on 2 cores every parallel worker builds the same hash tables again (docs/performance.md)
-        jdbc.queryForObject("SELECT set_config('max_parallel_workers_per_gather', '0', true)", none, String.class);
-        jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)",
-                new MapSqlParameterSource("workMem", properties.workMem()), String.class);
+    private MapSqlParameterSource parameters(long runId, LocalDate asOf, ComparisonProperties.Rules rules) {
         LocalDate month = asOf.withDayOfMonth(1);
-        MapSqlParameterSource parameters = new MapSqlParameterSource("runId", runId)
+        return new MapSqlParameterSource("runId", runId)
                 .addValue("asOf", asOf)
                 .addValue("cutoff", month.minusMonths(rules.paymentWindowMonths()))
                 .addValue("yearlyCutoff", month.minusMonths(rules.yearlyPaymentWindowMonths()))
@@ -231,20 +234,47 @@ public class ComparisonRuns implements DisposableBean {
                 .addValue("prefix", regionPrefix)
                 .addValue("successorFrom", arrayLiteral(List.copyOf(rosterProperties.countySuccessors().keySet())))
                 .addValue("successorTo", arrayLiteral(rosterProperties.countySuccessors().keySet().stream()
-                        .map(rosterProperties.countySuccessors()::get).toList()));
-        timed(steps, "classify.categories", () -> jdbc.update(ClassificationSql.CLASSIFY, parameters));
-        timed(steps, "classify.reasons", () -> jdbc.update(ClassificationSql.REASONS, parameters));
+                        .map(rosterProperties.countySuccessors()::get).toList()))
+                .addValue("parts", properties.parallelism())
+                .addValue("workMem", properties.workMem());
+    }
+
+    /**
+     * Classifies the population into the run's load table in {@code parallelism} disjoint parts (by a hash of the
+     * identity number), each part a statement of its own on its own connection, all at once: each part aggregates
+     * only its own persons' participations, so the parts share no work (PostgreSQL's parallel workers would each
+     * aggregate participations of nearly every person). The load table is not yet part of comparison_result, so the
+     * parts commit on their own; a run that fails before {@link #publishResults} shows nothing of itself.
+     */
+    private Void classifyInParts(MapSqlParameterSource parameters) {
+        List<CompletableFuture<Integer>> parts = IntStream.range(0, properties.parallelism())
+                .mapToObj(part -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+                    // one core per part: the parts are the parallelism
+                    jdbc.queryForObject("SELECT set_config('max_parallel_workers_per_gather', '0', true)",
+                            parameters, String.class);
+                    jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)", parameters, String.class);
+                    return jdbc.update(ClassificationSql.CLASSIFY,
+                            new MapSqlParameterSource(parameters.getValues()).addValue("part", part));
+                }), classifiers))
+                .toList();
+        try {
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return null;
+    }
+
+    /** In the run's transaction: index the results and attach them, then alerts and statistics. */
+    private void publishResults(long runId, LocalDate asOf, MapSqlParameterSource parameters,
+                                Map<String, Object> steps, Map<String, Object> counts) {
+        jdbc.queryForObject("SELECT set_config('maintenance_work_mem', :workMem, true)", parameters, String.class);
+        timed(steps, "classify.index", () -> jdbc.queryForObject("SELECT comparison_result_load_finish(:runId)",
+                parameters, String.class));
         counts.put("alertsWritten", timed(steps, "classify.alerts", () -> alerts.detect(runId, asOf)));
-        timed(steps, "classify.statistics", () -> {
-            statistics.compute(runId);
-            return null;
-        });
-        jdbc.query("SELECT category, count(*) FROM comparison_result WHERE run_id = :runId GROUP BY category",
-                parameters, rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        counts.put("rostered", jdbc.queryForObject("SELECT count(*) FROM comparison_result "
-                + "WHERE run_id = :runId AND rostered", parameters, Long.class));
+        Statistics.RegionStatistic province = timed(steps, "classify.statistics", () -> statistics.compute(runId));
+        counts.putAll(province.categoryCounts());
+        counts.put("rostered", province.rostered());
     }
 
     private void finish(long runId, String status, long started, Map<String, Object> counts,
@@ -302,5 +332,6 @@ public class ComparisonRuns implements DisposableBean {
     @Override
     public void destroy() {
         background.shutdownNow();
+        classifiers.shutdownNow();
     }
 }

@@ -16,10 +16,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,11 +34,11 @@ import org.springframework.stereotype.Component;
  * Writes a run's survey rosters (spec §7.1) into the county agencies' {@code roster/} folders: for each county with
  * at least one person to survey, {@code ROSTER_{county6}_{yyyyMMdd}.csv} and then its done file ({@code .ok}: SHA-256
  * and {@code records=N}, spec §3). Each file is streamed from the database into a local file and uploaded by the
- * roster-out route. A county that had a roster of the same date from an earlier run but has nobody now gets that
+ * roster-out route; several files are written at once ({@code canbao.compare.parallelism}), uploaded in turn. A county that had a roster of the same date from an earlier run but has nobody now gets that
  * file withdrawn into {@code roster/.withdrawn/}, so what a county finds always matches the latest run.
  */
 @Component
-public class RosterPublisher {
+public class RosterPublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterPublisher.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -46,14 +52,24 @@ public class RosterPublisher {
     private final ProducerTemplate producer;
     private final ExchangeServerClient exchange;
     private final RosterProperties properties;
+    private final ExecutorService writers;
 
     public RosterPublisher(NamedParameterJdbcTemplate jdbc, RosterRows rows, ProducerTemplate producer,
-                           ExchangeServerClient exchange, RosterProperties properties) {
+                           ExchangeServerClient exchange, RosterProperties properties,
+                           ComparisonProperties comparison) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.producer = producer;
         this.exchange = exchange;
         this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(comparison.parallelism(),
+                r -> new Thread(r, "roster-writer-" + threads.incrementAndGet()));
+    }
+
+    @Override
+    public void destroy() {
+        writers.shutdownNow();
     }
 
     public List<RosterFile> publish(long runId, LocalDate asOf) throws IOException {
@@ -61,40 +77,75 @@ public class RosterPublisher {
         List<String> counties = jdbc.queryForList("SELECT DISTINCT county FROM comparison_result "
                 + "WHERE run_id = :runId AND rostered ORDER BY county", run, String.class);
         Files.createDirectories(properties.workDir());
+        // several counties are read and written at once (each on its own cursor); the uploads go one after the
+        // other in county order, each as soon as its file is complete
+        List<CompletableFuture<RosterFile>> files = counties.stream()
+                .map(county -> CompletableFuture.supplyAsync(() -> write(runId, asOf, county), writers))
+                .toList();
         List<RosterFile> written = new ArrayList<>();
-        for (String county : counties) {
-            written.add(publish(runId, asOf, county));
+        try {
+            for (CompletableFuture<RosterFile> file : files) {
+                written.add(upload(file.join()));
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            // uploaded files at once, files still being written when an upload failed as soon as they are done
+            files.forEach(file -> file.thenAccept(this::deleteLocal));
         }
         withdrawStale(run, counties, asOf);
         return written;
     }
 
-    private RosterFile publish(long runId, LocalDate asOf, String county) throws IOException {
+    /** The county's roster, streamed from the database into a local file, with its SHA-256. */
+    private RosterFile write(long runId, LocalDate asOf, String county) {
         String fileName = "ROSTER_" + county + "_" + asOf.format(DAY) + ".csv";
-        String directory = "county-" + county + "/roster";
         Path local = properties.workDir().resolve(fileName);
+        MessageDigest digest = sha256();
+        long records;
+        try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(local)),
+                digest); RosterCsv csv = new RosterCsv(file)) {
+            records = rows.stream(runId, county, row -> {
+                try {
+                    csv.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            deleteLocal(local);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteLocal(local);
+            throw e;
+        }
+        return new RosterFile(county, "county-" + county + "/roster/" + fileName, records,
+                HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The data file, then its done file, into the county's roster folder. */
+    private RosterFile upload(RosterFile file) {
+        Path local = localFile(file);
+        producer.sendBodyAndHeader("direct:roster-out", local.toFile(), Exchange.FILE_NAME, file.path());
+        producer.sendBodyAndHeader("direct:roster-out", file.sha256() + "\nrecords=" + file.records() + "\n",
+                Exchange.FILE_NAME, file.path() + ".ok");
+        log.info("Roster {}: {} persons", file.path(), file.records());
+        return file;
+    }
+
+    private Path localFile(RosterFile file) {
+        return properties.workDir().resolve(file.path().substring(file.path().lastIndexOf('/') + 1));
+    }
+
+    private void deleteLocal(RosterFile file) {
+        deleteLocal(localFile(file));
+    }
+
+    private static void deleteLocal(Path local) {
         try {
-            MessageDigest digest = sha256();
-            long records;
-            try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(local)),
-                    digest); RosterCsv csv = new RosterCsv(file)) {
-                records = rows.stream(runId, county, row -> {
-                    try {
-                        csv.write(row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            String hash = HexFormat.of().formatHex(digest.digest());
-            producer.sendBodyAndHeader("direct:roster-out", local.toFile(), Exchange.FILE_NAME,
-                    directory + "/" + fileName);
-            producer.sendBodyAndHeader("direct:roster-out", hash + "\nrecords=" + records + "\n",
-                    Exchange.FILE_NAME, directory + "/" + fileName + ".ok");
-            log.info("Roster {}/{}: {} persons", directory, fileName, records);
-            return new RosterFile(county, directory + "/" + fileName, records, hash);
-        } finally {
             Files.deleteIfExists(local);
+        } catch (IOException e) {
+            log.warn("Could not delete the local roster file {}", local, e);
         }
     }
 

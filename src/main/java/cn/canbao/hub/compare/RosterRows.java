@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Streams the rostered persons of a run for one county or township from the database, sorted by township code and
  * identity number (spec §7.1), without holding them: the CSV file and the survey API both read through here.
+ * Name, sex and address are those the run saw (kept in the result), so a run's roster reads only its own partition.
  */
 @Component
 public class RosterRows {
@@ -33,10 +34,9 @@ public class RosterRows {
             "EMPLOYMENT_510", "生育保险", "EMPLOYMENT_310", "职工基本医疗保险");
 
     private static final String SELECT = """
-            SELECT r.id_number, p.name, p.sex, r.age, p.address, r.township, r.category,
+            SELECT r.id_number, r.name, r.sex, r.age, r.address, r.township, r.category,
                    array_to_string(r.missing_schemes, ','), CAST(r.reasons AS text)
             FROM comparison_result r
-            JOIN registry_person p ON p.id_number = r.id_number
             WHERE r.run_id = ? AND r.rostered AND r.county = ? AND (CAST(? AS text) IS NULL OR r.township = ?)
             ORDER BY r.township, r.id_number
             """;

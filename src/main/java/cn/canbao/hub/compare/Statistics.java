@@ -3,7 +3,9 @@ package cn.canbao.hub.compare;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,36 +25,57 @@ public class Statistics {
                                   long pensionExpected, long pensionMet, long medicalExpected, long medicalMet,
                                   long rostered, long surveyed, Double pensionRate, Double medicalRate,
                                   Double surveyRate) {
+
+        /** Persons per category, leaving out categories with nobody (as the run's counts show them). */
+        public Map<String, Long> categoryCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            Map.of("EXCLUDED", excluded, "UNINSURED", uninsured, "LAPSED", lapsed, "PARTIAL", partial,
+                    "INSURED", insured, "NOT_IN_POPULATION", notInPopulation).forEach((category, persons) -> {
+                        if (persons > 0) {
+                            counts.put(category, persons);
+                        }
+                    });
+            return counts;
+        }
     }
 
+    /** One pass over the run's results by county (a hash aggregation of a few dozen groups), then the rollup. */
     private static final String COMPUTE = """
             INSERT INTO comparison_statistic (run_id, level, region, persons, excluded, uninsured, lapsed, partial,
                 insured, not_in_population, pension_expected, pension_met, medical_expected, medical_met, rostered,
                 surveyed)
             SELECT :runId,
-                   CASE WHEN GROUPING(r.prefecture) = 1 THEN 'PROVINCE'
-                        WHEN GROUPING(r.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END,
-                   CASE WHEN GROUPING(r.prefecture) = 1 THEN :province
-                        WHEN GROUPING(r.county) = 1 THEN r.prefecture ELSE r.county END,
-                   count(*) FILTER (WHERE r.category <> 'NOT_IN_POPULATION'),
-                   count(*) FILTER (WHERE r.category = 'EXCLUDED'),
-                   count(*) FILTER (WHERE r.category = 'UNINSURED'),
-                   count(*) FILTER (WHERE r.category = 'LAPSED'),
-                   count(*) FILTER (WHERE r.category = 'PARTIAL'),
-                   count(*) FILTER (WHERE r.category = 'INSURED'),
-                   count(*) FILTER (WHERE r.category = 'NOT_IN_POPULATION'),
-                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected),
-                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected
-                                      AND r.pension_met),
-                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION')),
-                   count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met),
-                   count(*) FILTER (WHERE r.rostered),
-                   count(*) FILTER (WHERE r.rostered AND EXISTS (
-                       SELECT 1 FROM survey_result s WHERE s.id_number = r.id_number))
-            FROM comparison_result r
-            WHERE r.run_id = :runId
-            GROUP BY ROLLUP (r.prefecture, r.county)
-            HAVING GROUPING(r.prefecture) = 1 OR (r.prefecture IS NOT NULL AND (GROUPING(r.county) = 1 OR r.county IS NOT NULL))
+                   CASE WHEN GROUPING(c.prefecture) = 1 THEN 'PROVINCE'
+                        WHEN GROUPING(c.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END,
+                   CASE WHEN GROUPING(c.prefecture) = 1 THEN :province
+                        WHEN GROUPING(c.county) = 1 THEN c.prefecture ELSE c.county END,
+                   sum(c.persons), sum(c.excluded), sum(c.uninsured), sum(c.lapsed), sum(c.partial), sum(c.insured),
+                   sum(c.not_in_population), sum(c.pension_expected), sum(c.pension_met), sum(c.medical_expected),
+                   sum(c.medical_met), sum(c.rostered), sum(c.surveyed)
+            FROM (
+                SELECT r.prefecture, r.county,
+                       count(*) FILTER (WHERE r.category <> 'NOT_IN_POPULATION') AS persons,
+                       count(*) FILTER (WHERE r.category = 'EXCLUDED') AS excluded,
+                       count(*) FILTER (WHERE r.category = 'UNINSURED') AS uninsured,
+                       count(*) FILTER (WHERE r.category = 'LAPSED') AS lapsed,
+                       count(*) FILTER (WHERE r.category = 'PARTIAL') AS partial,
+                       count(*) FILTER (WHERE r.category = 'INSURED') AS insured,
+                       count(*) FILTER (WHERE r.category = 'NOT_IN_POPULATION') AS not_in_population,
+                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected)
+                           AS pension_expected,
+                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected
+                                          AND r.pension_met) AS pension_met,
+                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION')) AS medical_expected,
+                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met)
+                           AS medical_met,
+                       count(*) FILTER (WHERE r.rostered) AS rostered,
+                       count(*) FILTER (WHERE r.rostered AND EXISTS (
+                           SELECT 1 FROM survey_result s WHERE s.id_number = r.id_number)) AS surveyed
+                FROM comparison_result r
+                WHERE r.run_id = :runId
+                GROUP BY r.prefecture, r.county) c
+            GROUP BY ROLLUP (c.prefecture, c.county)
+            HAVING GROUPING(c.prefecture) = 1 OR (c.prefecture IS NOT NULL AND (GROUPING(c.county) = 1 OR c.county IS NOT NULL))
             """;
 
     private static final String SELECT = """
@@ -69,8 +92,10 @@ public class Statistics {
         this.provinceCode = provinceCode;
     }
 
-    void compute(long runId) {
+    /** Computes a run's figures in one pass over its results; returns the province's. */
+    RegionStatistic compute(long runId) {
         jdbc.update(COMPUTE, new MapSqlParameterSource("runId", runId).addValue("province", provinceCode));
+        return of(runId, provinceCode).orElseThrow();
     }
 
     /** The figures of a region (province, prefecture or county code) in a run. */
