@@ -10,9 +10,14 @@ out="$root/bench/out/police"
 bytes=${1:-1073741824}
 file=POLICE_630000_20171015_001_FULL.xml
 
-rm -rf "$out" && mkdir -p "$out"
+# the generated file (a few minutes to write) is kept between runs of the same size
+if [ "$(stat -c %s "$out/$file" 2>/dev/null || echo 0)" -lt "$bytes" ] || [ ! -s "$out/records" ]; then
+  rm -rf "$out" && mkdir -p "$out"
+  python3 "$bench/generate_police.py" "$out/$file" "$bytes" > "$out/records"
+fi
+rm -rf "$out/data"
+records=$(cat "$out/records")
 (cd "$root" && ./mvnw -q -B package -DskipTests)
-records=$(python3 "$bench/generate_police.py" "$out/$file" "$bytes")
 
 java -Xmx512m -jar "$root"/target/canbao-hub-*-exec.jar --canbao.data-dir="$out/data" --canbao.demo.enabled=false \
   --server.port=0 --canbao.sftp.port=2323 --canbao.broker.port=61717 \
@@ -31,6 +36,7 @@ receipt="$out/data/exchange/police/receipt/$file.receipt.json"
 peak=0
 until [ -f "$receipt" ]; do
   kill -0 $hub 2>/dev/null || { tail -50 "$out/hub.log"; echo "the hub died"; exit 1; }
+  ! grep -q OutOfMemoryError "$out/hub.log" || { grep -m1 -A12 OutOfMemoryError "$out/hub.log"; echo "out of memory"; exit 1; }
   rss=$(awk '/VmRSS/ {print $2}' /proc/$hub/status)
   [ "$rss" -gt "$peak" ] && peak=$rss
   sleep 1
