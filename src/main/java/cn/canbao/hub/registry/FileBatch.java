@@ -23,7 +23,7 @@ public final class FileBatch implements AutoCloseable {
 
     private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
             + "intake_file_id, record_no, received_at, payload) FROM STDIN";
-    private static final int COPY_BUFFER_BYTES = 1 << 16;
+    private static final int COPY_BUFFER_BYTES = 1 << 20;
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
             + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)";
 
