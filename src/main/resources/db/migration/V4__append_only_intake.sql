@@ -65,14 +65,7 @@ CREATE TABLE source_record_person (
 );
 
 -- Work table of one refresh: the latest statement of each key it looks at.
-CREATE UNLOGGED TABLE registry_refresh_latest (
-    system           VARCHAR(20)  NOT NULL,
-    source_key       VARCHAR(200) NOT NULL,
-    source_record_id BIGINT       NOT NULL,
-    stated_at        TIMESTAMPTZ  NOT NULL,
-    operation        VARCHAR(10)  NOT NULL,
-    PRIMARY KEY (system, source_key)
-);
+CREATE UNLOGGED TABLE registry_refresh_latest (LIKE source_key_latest INCLUDING ALL);
 
 ALTER TABLE registry_refresh_row ADD COLUMN stated_at TIMESTAMPTZ;
 
