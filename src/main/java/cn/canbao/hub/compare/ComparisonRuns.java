@@ -23,10 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -91,9 +89,7 @@ public class ComparisonRuns implements DisposableBean {
         this.rosterProperties = rosterProperties;
         this.regionPrefix = regionPrefix;
         this.clock = Clock.system(ZoneId.of(timeZone));
-        AtomicInteger threads = new AtomicInteger();
-        this.classifiers = Executors.newFixedThreadPool(properties.parallelism(),
-                r -> new Thread(r, "comparison-part-" + threads.incrementAndGet()));
+        this.classifiers = Workers.pool(properties.parallelism(), "comparison-part");
     }
 
     /** The nightly run for today; a run in progress makes it a logged no-op. */
@@ -257,12 +253,7 @@ public class ComparisonRuns implements DisposableBean {
                             new MapSqlParameterSource(parameters.getValues()).addValue("part", part));
                 }), classifiers))
                 .toList();
-        try {
-            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        return null;
+        return Workers.join(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)));
     }
 
     /** In the run's transaction: index the results and attach them, then alerts and statistics. */

@@ -17,10 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -34,8 +31,9 @@ import org.springframework.stereotype.Component;
  * Writes a run's survey rosters (spec §7.1) into the county agencies' {@code roster/} folders: for each county with
  * at least one person to survey, {@code ROSTER_{county6}_{yyyyMMdd}.csv} and then its done file ({@code .ok}: SHA-256
  * and {@code records=N}, spec §3). Each file is streamed from the database into a local file and uploaded by the
- * roster-out route; several files are written at once ({@code canbao.compare.parallelism}), uploaded in turn. A county that had a roster of the same date from an earlier run but has nobody now gets that
- * file withdrawn into {@code roster/.withdrawn/}, so what a county finds always matches the latest run.
+ * roster-out route; several files are written at once ({@code canbao.compare.parallelism}), uploaded in turn. A
+ * county that had a roster of the same date from an earlier run but has nobody now gets that file withdrawn into
+ * {@code roster/.withdrawn/}, so what a county finds always matches the latest run.
  */
 @Component
 public class RosterPublisher implements DisposableBean {
@@ -62,9 +60,7 @@ public class RosterPublisher implements DisposableBean {
         this.producer = producer;
         this.exchange = exchange;
         this.properties = properties;
-        AtomicInteger threads = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(comparison.parallelism(),
-                r -> new Thread(r, "roster-writer-" + threads.incrementAndGet()));
+        this.writers = Workers.pool(comparison.parallelism(), "roster-writer");
     }
 
     @Override
@@ -85,10 +81,8 @@ public class RosterPublisher implements DisposableBean {
         List<RosterFile> written = new ArrayList<>();
         try {
             for (CompletableFuture<RosterFile> file : files) {
-                written.add(upload(file.join()));
+                written.add(upload(Workers.join(file)));
             }
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
             // uploaded files at once, files still being written when an upload failed as soon as they are done
             files.forEach(file -> file.thenAccept(this::deleteLocal));

@@ -79,7 +79,8 @@ public class PersonHistory {
                 FROM source_record s
                 WHERE s.id IN (%s) AND (CAST(:cutoff AS timestamptz) IS NULL OR s.received_at < :cutoff)
                 ORDER BY s.id
-                """.formatted(MergeSql.RECORDS_OF_PERSON), new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
+                """.formatted(MergeSql.RECORDS_OF_PERSON),
+                new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
                 (rs, n) -> new SourceRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6), parse(rs.getString(7))));
     }
