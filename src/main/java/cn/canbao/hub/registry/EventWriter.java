@@ -1,5 +1,6 @@
 package cn.canbao.hub.registry;
 
+import cn.canbao.hub.model.PersonInsuranceMessage;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -32,14 +33,14 @@ public class EventWriter {
     }
 
     /** Stores an accepted event; false if the eventId was stored meanwhile by a concurrent delivery. */
-    public boolean accept(String system, String eventId, String idNumber, String sourceKey, String payloadJson,
-                          OffsetDateTime receivedAt, String receiptJson) {
+    public boolean accept(String system, String eventId, String idNumber, String sourceKey,
+                          PersonInsuranceMessage message, OffsetDateTime receivedAt, String receiptJson) {
         return once(() -> {
             log(system, eventId, "ACCEPTED", receivedAt, receiptJson);
             jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, received_at, "
                             + "payload) VALUES (?, ?, ?, 'EVENT', ?, ?, CAST(? AS JSON))",
                     system, idNumber, sourceKey, "event:" + eventId, Timestamp.from(receivedAt.toInstant()),
-                    payloadJson);
+                    StoredPayload.json(message));
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.hub.registry;
 
+import cn.canbao.hub.model.PersonInsuranceMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,11 +71,12 @@ public final class FileBatch implements AutoCloseable {
         }
     }
 
-    /** Stores an accepted record; {@code payload} is its canonical JSON as UTF-8. */
-    public void accept(long recordNo, String idNumber, String sourceKey, String operation, byte[] payload)
+    /** Stores an accepted record as the file's record {@code recordNo}. */
+    public void accept(long recordNo, String idNumber, String sourceKey, PersonInsuranceMessage message)
             throws SQLException {
-        pending.ascii(system).tab().text(idNumber).tab().text(sourceKey).tab().ascii(operation).tab()
-                .number(fileId).tab().number(recordNo).tab().ascii(receivedAtText).tab().escaped(payload).endRow();
+        pending.ascii(system).tab().text(idNumber).tab().text(sourceKey).tab()
+                .ascii(message.envelope().operation().name()).tab().number(fileId).tab().number(recordNo).tab()
+                .ascii(receivedAtText).tab().escaped(StoredPayload.bytes(message)).endRow();
         if (pending.length() >= COPY_BUFFER_BYTES) {
             sendPending();
         }

@@ -1,5 +1,6 @@
 package cn.canbao.hub.registry;
 
+import cn.canbao.hub.model.PersonInsuranceMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -59,12 +60,13 @@ public class IntakeWriter {
     }
 
     /** Stores one record that arrived alone (a front-database row); false if its intake key is stored already. */
-    public boolean storeSingle(String system, String intakeKey, String idNumber, String sourceKey, String operation,
-                               String payloadJson, OffsetDateTime receivedAt) {
+    public boolean storeSingle(String system, String intakeKey, String idNumber, String sourceKey,
+                               PersonInsuranceMessage message, OffsetDateTime receivedAt) {
         return jdbc.update("INSERT INTO source_record (system, id_number, source_key, operation, intake_key, "
                         + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSON)) "
                         + "ON CONFLICT (intake_key) WHERE intake_key IS NOT NULL DO NOTHING",
-                system, idNumber, sourceKey, operation, intakeKey, receivedAt, payloadJson) == 1;
+                system, idNumber, sourceKey, message.envelope().operation().name(), intakeKey, receivedAt,
+                StoredPayload.json(message)) == 1;
     }
 
     /** Quarantines one record that arrived alone; a second delivery of the same key changes nothing. */

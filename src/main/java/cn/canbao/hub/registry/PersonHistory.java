@@ -72,13 +72,14 @@ public class PersonHistory {
     /** Every record about the person received before {@code cutoff} (all of them when null), oldest first. */
     public List<SourceRecord> records(String idNumber, OffsetDateTime cutoff) {
         return jdbc.query("""
-                SELECT s.id, s.system, s.source_key, s.operation, s.received_at,
-                       EXISTS (SELECT 1 FROM registry_statement st WHERE st.source_record_id = s.id
-                               AND st.id_number = s.id_number) AS current,
-                       CAST(s.payload AS text)
-                FROM source_record s
-                WHERE s.id IN (%s) AND (CAST(:cutoff AS timestamptz) IS NULL OR s.received_at < :cutoff)
-                ORDER BY s.id
+                SELECT m.source_record_id, m.system, m.source_key, m.operation, m.received_at,
+                       EXISTS (SELECT 1 FROM registry_statement st WHERE st.source_record_id = m.source_record_id
+                               AND st.id_number = m.id_number) AS current,
+                       CAST(m.message AS text)
+                FROM source_message m
+                WHERE m.source_record_id IN (%s)
+                  AND (CAST(:cutoff AS timestamptz) IS NULL OR m.received_at < :cutoff)
+                ORDER BY m.source_record_id
                 """.formatted(MergeSql.RECORDS_OF_PERSON),
                 new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
                 (rs, n) -> new SourceRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

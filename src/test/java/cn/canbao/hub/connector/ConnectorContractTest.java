@@ -161,7 +161,7 @@ class ConnectorContractTest {
 
     private ArrayNode storedEventRecords(String eventId) throws IOException {
         ArrayNode records = json.createArrayNode();
-        for (String payload : jdbc.queryForList("SELECT payload::text FROM source_record WHERE intake_key = ?",
+        for (String payload : jdbc.queryForList("SELECT message::text FROM source_message WHERE intake_key = ?",
                 String.class, "event:" + eventId)) {
             ObjectNode message = (ObjectNode) json.readTree(payload);
             ((ObjectNode) message.get("envelope")).remove(List.of("messageId", "receivedAt"));
@@ -208,9 +208,9 @@ class ConnectorContractTest {
 
     private ArrayNode storedRecords(String sha256, String fileName) throws IOException {
         ArrayNode records = json.createArrayNode();
-        List<String> payloads = jdbc.queryForList("SELECT r.payload::text FROM source_record r "
-                + "JOIN intake_file f ON f.id = r.intake_file_id WHERE f.sha256 = ? AND f.file_name = ? "
-                + "ORDER BY r.record_no", String.class, sha256, fileName);
+        List<String> payloads = jdbc.queryForList("SELECT m.message::text FROM source_message m "
+                + "JOIN intake_file f ON f.id = m.intake_file_id WHERE f.sha256 = ? AND f.file_name = ? "
+                + "ORDER BY m.record_no", String.class, sha256, fileName);
         for (String payload : payloads) {
             ObjectNode message = (ObjectNode) json.readTree(payload);
             ObjectNode envelope = (ObjectNode) message.get("envelope");

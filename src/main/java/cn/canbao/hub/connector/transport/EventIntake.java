@@ -100,8 +100,8 @@ public class EventIntake {
         }
         String receipt = json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.ACCEPTED, List.of(),
                 mapped.message().warnings()));
-        if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(),
-                json.writeValueAsString(mapped.message()), receivedAt, receipt)) {
+        if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(), mapped.message(), receivedAt,
+                receipt)) {
             return json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
         }
         log.info("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));

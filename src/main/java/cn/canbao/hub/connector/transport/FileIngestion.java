@@ -10,7 +10,6 @@ import cn.canbao.hub.connector.receipt.FileReceipt;
 import cn.canbao.hub.connector.receipt.ReceiptEntries;
 import cn.canbao.hub.connector.receipt.ReceiptEntry;
 import cn.canbao.hub.connector.receipt.ReceiptStatus;
-import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
@@ -125,8 +124,7 @@ public class FileIngestion {
                     SourceReference.ofFile(fileName, number), receivedAt, defaultOperation);
             MappedRecord mapped = connector.mapper().map(raw.fields(), context);
             if (mapped.accepted()) {
-                batch.accept(number, mapped.idNumber(), mapped.sourceKey(),
-                        mapped.message().envelope().operation().name(), CanonicalJson.writeBytes(mapped.message()));
+                batch.accept(number, mapped.idNumber(), mapped.sourceKey(), mapped.message());
                 counts.accepted++;
                 long first = counts.sourceKeys.firstRecordOf(mapped.sourceKey(), number);
                 if (first != 0) {

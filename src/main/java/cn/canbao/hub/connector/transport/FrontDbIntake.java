@@ -63,9 +63,7 @@ public class FrontDbIntake {
                 Operation.UPDATE, null, occurredAt);
         MappedRecord mapped = connector.mapper().map(fields, context);
         if (mapped.accepted()) {
-            writer.storeSingle(system, intakeKey, mapped.idNumber(), mapped.sourceKey(),
-                    mapped.message().envelope().operation().name(), json.writeValueAsString(mapped.message()),
-                    receivedAt);
+            writer.storeSingle(system, intakeKey, mapped.idNumber(), mapped.sourceKey(), mapped.message(), receivedAt);
             headers.put(SYNC_STATUS, "1");
             headers.put(SYNC_MESSAGE, null);
             return;

@@ -64,7 +64,7 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         assertThat(receipt.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(receipt.get("errors")).isEmpty();
         JsonNode stored = json.readTree(jdbc.queryForObject(
-                "SELECT payload::text FROM source_record WHERE intake_key = ?", String.class, "event:" + eventId));
+                "SELECT message::text FROM source_message WHERE intake_key = ?", String.class, "event:" + eventId));
         assertThat(stored.at("/envelope/operation").asText()).isEqualTo("EVENT");
         assertThat(stored.at("/envelope/eventType").asText()).isEqualTo("ENROLL");
         assertThat(stored.at("/person/idNumber").asText()).isEqualTo(person);

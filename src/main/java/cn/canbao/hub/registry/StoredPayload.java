@@ -1,0 +1,36 @@
+package cn.canbao.hub.registry;
+
+import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.model.Envelope;
+import cn.canbao.hub.model.PersonInsuranceMessage;
+import cn.canbao.hub.model.SourceReference;
+
+/**
+ * What {@code source_record.payload} holds: the canonical message without the envelope fields the row's own
+ * columns already say — message id, source system, time received, operation and, for a file's record, the file
+ * and record number. They made up 40 % of a file record's payload, and PostgreSQL's share of an ingest grows with
+ * every byte it stores (docs/performance.md, "Ingest"). The view {@code source_message} puts them back.
+ */
+final class StoredPayload {
+
+    private StoredPayload() {
+    }
+
+    static byte[] bytes(PersonInsuranceMessage message) {
+        return CanonicalJson.writeBytes(withoutRowFields(message));
+    }
+
+    static String json(PersonInsuranceMessage message) {
+        return CanonicalJson.write(withoutRowFields(message));
+    }
+
+    private static PersonInsuranceMessage withoutRowFields(PersonInsuranceMessage message) {
+        Envelope envelope = message.envelope();
+        SourceReference reference = envelope.sourceReference();
+        SourceReference notInColumns = reference == null || reference.file() != null ? null : reference;
+        Envelope stored = new Envelope(null, envelope.schemaVersion(), null, notInColumns, null, null,
+                envelope.eventType(), envelope.occurredAt());
+        return new PersonInsuranceMessage(stored, message.person(), message.participations(), message.facts(),
+                message.warnings());
+    }
+}
