@@ -8,6 +8,7 @@ import cn.canbao.hub.standard.IdNumberCheck;
 import cn.canbao.hub.standard.IdentityNumbers;
 import cn.canbao.hub.standard.Names;
 import cn.canbao.hub.standard.Regions;
+import cn.canbao.hub.support.CanonicalSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -15,7 +16,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -40,17 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PersonInsuranceSchemaTest {
 
-    private static final String RESOURCE = "/schema/person-insurance-v1.json";
-    private static final JsonSchema SCHEMA = loadSchema();
-
-    private static JsonSchema loadSchema() {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = PersonInsuranceSchemaTest.class.getResourceAsStream(RESOURCE)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final String RESOURCE = CanonicalSchema.RESOURCE;
+    private static final JsonSchema SCHEMA = CanonicalSchema.SCHEMA;
 
     private static JsonNode schemaTree() throws IOException {
         try (InputStream in = PersonInsuranceSchemaTest.class.getResourceAsStream(RESOURCE)) {

@@ -11,8 +11,10 @@ import cn.canbao.hub.model.Participation;
 import cn.canbao.hub.model.Person;
 import cn.canbao.hub.model.PersonInsuranceMessage;
 import cn.canbao.hub.model.SourceReference;
+import cn.canbao.hub.support.CanonicalSchema;
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.TestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -91,9 +93,16 @@ class SourceMessageTest extends HubIntegrationTest {
         assertThat(whole.facts()).isEqualTo(asStored.facts());
     }
 
+    /** The view's message, which must be a valid canonical message. */
     private PersonInsuranceMessage readWhole(String where, Object key) {
-        return CanonicalJson.read(jdbc.queryForObject("SELECT message::text FROM source_message WHERE " + where,
-                String.class, key));
+        String message = jdbc.queryForObject("SELECT message::text FROM source_message WHERE " + where,
+                String.class, key);
+        try {
+            assertThat(CanonicalSchema.SCHEMA.validate(CanonicalJson.mapper().readTree(message))).isEmpty();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the view gives no JSON: " + message, e);
+        }
+        return CanonicalJson.read(message);
     }
 
     /** The same message; the time received may come back in the database session's offset. */
