@@ -69,9 +69,10 @@ public class Statistics {
                        count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met)
                            AS medical_met,
                        count(*) FILTER (WHERE r.rostered) AS rostered,
-                       count(*) FILTER (WHERE r.rostered AND EXISTS (
-                           SELECT 1 FROM survey_result s WHERE s.id_number = r.id_number)) AS surveyed
+                       count(*) FILTER (WHERE r.rostered AND s.id_number IS NOT NULL) AS surveyed
                 FROM comparison_result r
+                -- one hash join, instead of a lookup per rostered person (1.3 M at 6 M persons)
+                LEFT JOIN (SELECT DISTINCT id_number FROM survey_result) s ON s.id_number = r.id_number
                 WHERE r.run_id = :runId
                 GROUP BY r.prefecture, r.county) c
             GROUP BY ROLLUP (c.prefecture, c.county)
