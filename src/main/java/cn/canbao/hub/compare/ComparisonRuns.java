@@ -250,8 +250,8 @@ public class ComparisonRuns implements DisposableBean {
                             parameters, String.class);
                     jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)", parameters, String.class);
                     // The planner cannot estimate how many rows a part takes (a hash of the identity number) and,
-                    // expecting a few thousand, groups the participations by sorting them: at 6 M persons an
-                    // external sort of 6.9 M rows per part, 25 s, where hashing them takes 4 s. Sorting stays
+                    // expecting half a per cent of them, groups the participations by sorting them: at 6 M persons
+                    // an external sort of 6.9 M rows per part, 25 s, where hashing them takes 4 s. Sorting stays
                     // possible where nothing else can do (the reasons' small per-person sorts).
                     jdbc.queryForObject("SELECT set_config('enable_sort', 'off', true)", parameters, String.class);
                     return jdbc.update(ClassificationSql.CLASSIFY,
