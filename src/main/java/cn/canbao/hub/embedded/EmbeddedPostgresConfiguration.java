@@ -29,6 +29,11 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * Stopped by the application context, after Camel and the connection pools that use it: the library's own JVM
+     * shutdown hook stopped the server while Camel was still draining its routes, which then waited out their 45 s
+     * shutdown timeout on connections that could no longer be made.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${canbao.data-dir}") Path dataDir,
                                       @Value("${canbao.database.embedded-port:0}") int port) throws IOException {
@@ -37,6 +42,7 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("fsync", "on");
         if (port > 0) {
