@@ -55,6 +55,9 @@ public enum ErrorCode {
     EVENT_TYPE(false,
             "A participation event's type is not one of ENROLL, SUSPEND, RESUME, TERMINATE, TRANSFER_OUT, PAYMENT.",
             "Send one of the event types of interface specification section 5."),
+    HUB_FAULT(false,
+            "The hub itself failed on the record's values (a fault in the hub, not a known error of the record); the record is quarantined and the provincial operators are alerted by the hub's error log.",
+            "Nothing known: keep the record, and send it again when the provincial operators ask (after the hub is corrected)."),
 
     SEX_MISMATCH(true,
             "The sex field contradicts the sex encoded in the identity number (17th digit odd = male, even = female); the record is kept and flagged.",

@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps the fields of one source record to the canonical message as a connector descriptor says, checking
  * every value against the national standards. Compiled once per descriptor; {@link #map} is the hot path.
  */
 public final class RecordMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordMapper.class);
 
     private record CompiledField(Target target, String source, String constant, ValueConverter converter,
                                  boolean required, int maxLength) {
@@ -69,7 +73,25 @@ public final class RecordMapper {
         return system;
     }
 
+    /**
+     * The record as a canonical message, or the reasons it is rejected. Never throws: should the hub itself fail on
+     * a record's values (a fault of the hub's), the record is rejected as HUB_FAULT — quarantined, reported to its
+     * sender, logged as an error for the operators — instead of failing its whole file, event or front-database
+     * row again at every delivery, with no receipt ever sent.
+     */
     public MappedRecord map(Map<String, String> record, RecordContext context) {
+        try {
+            return convert(record, context);
+        } catch (RuntimeException e) {
+            log.error("{} {}: the hub failed on the record's values; rejected as {}", system, context.intakeKey(),
+                    ErrorCode.HUB_FAULT, e);
+            return new MappedRecord(null, null, List.of(new Remark(ErrorCode.HUB_FAULT.name(), null,
+                    "the hub failed on this record (" + e.getClass().getSimpleName()
+                            + "); the provincial operators are alerted")));
+        }
+    }
+
+    private MappedRecord convert(Map<String, String> record, RecordContext context) {
         MessageDraft draft = new MessageDraft();
         List<Remark> errors = new ArrayList<>(0);
         List<Remark> warnings = new ArrayList<>(0);

@@ -174,4 +174,25 @@ class RecordMapperTest {
             assertThat(warning.message()).doesNotContain("110105491231002").doesNotContain(WOMAN);
         });
     }
+
+    @Test
+    void rejectsARecordTheHubItselfFailsOnInsteadOfFailingItsWholeDelivery() {
+        Map<String, String> faulty = new HashMap<>(record()) {
+            @Override
+            public String get(Object key) {
+                if ("参保地".equals(key)) {
+                    throw new IllegalStateException("a fault of the hub's own");
+                }
+                return super.get(key);
+            }
+        };
+
+        MappedRecord mapped = mapper.map(faulty, CONTEXT);
+
+        assertThat(mapped.accepted()).isFalse();
+        assertThat(mapped.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("HUB_FAULT");
+            assertThat(error.message()).contains("IllegalStateException");
+        });
+    }
 }
