@@ -102,6 +102,22 @@ public class ComparisonRuns implements DisposableBean {
     }
 
     /**
+     * Merges what arrived since the last refresh, so the merged person view is current between comparison
+     * runs; empty while a run is under way (a run refreshes first itself, and its statements must read one registry).
+     */
+    public Optional<RegistryRefresh.Result> refreshRegistryUnlessRunning() {
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dataSource);
+        } catch (RunInProgressException e) {
+            return Optional.empty();
+        }
+        try (lock) {
+            return Optional.of(refresh.refresh());
+        }
+    }
+
+    /**
      * Runs the comparison in the caller's thread and returns the finished run (COMPLETED or FAILED).
      *
      * @param asOf the as-of date; today in the province's time zone when null

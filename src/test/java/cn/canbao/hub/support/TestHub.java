@@ -28,6 +28,8 @@ public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
         registry.add("canbao.sftp.port", () -> sftpPort);
         registry.add("canbao.broker.port", () -> brokerPort);
         registry.add("canbao.demo.enabled", () -> false);
+        // tests count what a refresh reads; a refresh in the background would take records from under them
+        registry.add("canbao.registry.periodic-refresh", () -> false);
         registry.add("canbao.database.embedded-port", () -> 0);
         String externalUrl = System.getProperty("canbao.test.postgres.url");
         if (externalUrl != null && !externalUrl.isBlank()) {
