@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,19 +41,22 @@ public class Statistics {
         }
     }
 
-    /** One pass over the run's results by county (a hash aggregation of a few dozen groups), then the rollup. */
+    /**
+     * One pass over the run's results by county (a hash aggregation of a few dozen groups), then the rollup. A query
+     * of its own rather than INSERT … SELECT, which PostgreSQL 15 never gives parallel workers: the scan of the run's
+     * millions of rows is what takes the time.
+     */
     private static final String COMPUTE = """
-            INSERT INTO comparison_statistic (run_id, level, region, persons, excluded, uninsured, lapsed, partial,
-                insured, not_in_population, pension_expected, pension_met, medical_expected, medical_met, rostered,
-                surveyed)
-            SELECT :runId,
+            SELECT CAST(:runId AS bigint) AS run_id,
                    CASE WHEN GROUPING(c.prefecture) = 1 THEN 'PROVINCE'
-                        WHEN GROUPING(c.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END,
+                        WHEN GROUPING(c.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END AS level,
                    CASE WHEN GROUPING(c.prefecture) = 1 THEN :province
-                        WHEN GROUPING(c.county) = 1 THEN c.prefecture ELSE c.county END,
-                   sum(c.persons), sum(c.excluded), sum(c.uninsured), sum(c.lapsed), sum(c.partial), sum(c.insured),
-                   sum(c.not_in_population), sum(c.pension_expected), sum(c.pension_met), sum(c.medical_expected),
-                   sum(c.medical_met), sum(c.rostered), sum(c.surveyed)
+                        WHEN GROUPING(c.county) = 1 THEN c.prefecture ELSE c.county END AS region,
+                   sum(c.persons) AS persons, sum(c.excluded) AS excluded, sum(c.uninsured) AS uninsured,
+                   sum(c.lapsed) AS lapsed, sum(c.partial) AS partial, sum(c.insured) AS insured,
+                   sum(c.not_in_population) AS not_in_population, sum(c.pension_expected) AS pension_expected,
+                   sum(c.pension_met) AS pension_met, sum(c.medical_expected) AS medical_expected,
+                   sum(c.medical_met) AS medical_met, sum(c.rostered) AS rostered, sum(c.surveyed) AS surveyed
             FROM (
                 SELECT r.prefecture, r.county,
                        count(*) FILTER (WHERE r.category <> 'NOT_IN_POPULATION') AS persons,
@@ -79,6 +84,14 @@ public class Statistics {
             HAVING GROUPING(c.prefecture) = 1 OR (c.prefecture IS NOT NULL AND (GROUPING(c.county) = 1 OR c.county IS NOT NULL))
             """;
 
+    private static final String INSERT = """
+            INSERT INTO comparison_statistic (run_id, level, region, persons, excluded, uninsured, lapsed, partial,
+                insured, not_in_population, pension_expected, pension_met, medical_expected, medical_met, rostered,
+                surveyed)
+            VALUES (:runId, :level, :region, :persons, :excluded, :uninsured, :lapsed, :partial, :insured,
+                    :notInPopulation, :pensionExpected, :pensionMet, :medicalExpected, :medicalMet, :rostered, :surveyed)
+            """;
+
     private static final String SELECT = """
             SELECT run_id, level, region, persons, excluded, uninsured, lapsed, partial, insured, not_in_population,
                    pension_expected, pension_met, medical_expected, medical_met, rostered, surveyed
@@ -95,8 +108,11 @@ public class Statistics {
 
     /** Computes a run's figures in one pass over its results; returns the province's. */
     RegionStatistic compute(long runId) {
-        jdbc.update(COMPUTE, new MapSqlParameterSource("runId", runId).addValue("province", provinceCode));
-        return of(runId, provinceCode).orElseThrow();
+        List<RegionStatistic> figures = jdbc.query(COMPUTE, new MapSqlParameterSource("runId", runId)
+                .addValue("province", provinceCode), (rs, n) -> statistic(rs));
+        jdbc.batchUpdate(INSERT, figures.stream().map(SimplePropertySqlParameterSource::new)
+                .toArray(SqlParameterSource[]::new));
+        return figures.stream().filter(figure -> figure.level().equals("PROVINCE")).findFirst().orElseThrow();
     }
 
     /** The figures of a region (province, prefecture or county code) in a run. */
