@@ -261,15 +261,15 @@ public class ComparisonRuns implements DisposableBean {
     private Void classifyInParts(MapSqlParameterSource parameters) {
         List<CompletableFuture<Integer>> parts = IntStream.range(0, properties.parallelism())
                 .mapToObj(part -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-                    // one core per part: the parts are the parallelism
-                    jdbc.queryForObject("SELECT set_config('max_parallel_workers_per_gather', '0', true)",
-                            parameters, String.class);
-                    jdbc.queryForObject("SELECT set_config('work_mem', :workMem, true)", parameters, String.class);
-                    // The planner cannot estimate how many rows a part takes (a hash of the identity number) and,
-                    // expecting half a per cent of them, groups the participations by sorting them: at 6 M persons
-                    // an external sort of 6.9 M rows per part, 25 s, where hashing them takes 4 s. Sorting stays
-                    // possible where nothing else can do (the reasons' small per-person sorts).
-                    jdbc.queryForObject("SELECT set_config('enable_sort', 'off', true)", parameters, String.class);
+                    // One core per part: the parts are the parallelism. No sorting: the planner cannot estimate
+                    // how many rows a part takes (a hash of the identity number) and, expecting half a per cent of
+                    // them, groups the participations by sorting them: at 6 M persons an external sort of 6.9 M rows
+                    // per part, 25 s, where hashing them takes 4 s. Sorting stays possible where nothing else can do
+                    // (the reasons' small per-person sorts).
+                    jdbc.queryForMap("""
+                            SELECT set_config('max_parallel_workers_per_gather', '0', true),
+                                   set_config('work_mem', :workMem, true), set_config('enable_sort', 'off', true)
+                            """, parameters);
                     return jdbc.update(ClassificationSql.CLASSIFY,
                             new MapSqlParameterSource(parameters.getValues()).addValue("part", part));
                 }), classifiers))

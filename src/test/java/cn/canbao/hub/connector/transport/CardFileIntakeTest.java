@@ -2,6 +2,7 @@ package cn.canbao.hub.connector.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.PartnerSftp;
 import cn.canbao.hub.support.TestFiles;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import cn.canbao.hub.connector.TransportKind;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
