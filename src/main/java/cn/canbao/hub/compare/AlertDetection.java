@@ -35,7 +35,7 @@ public class AlertDetection {
                 CROSS JOIN LATERAL (
                     SELECT jsonb_agg(e - 'sourceRecordId' ORDER BY e::text) AS semantic,
                            jsonb_agg(e ORDER BY e::text) AS statements
-                    FROM jsonb_array_elements(r.reasons) e WHERE e ->> 'code' = r.exclusion) s
+                    FROM jsonb_array_elements(CAST(r.reasons AS jsonb)) e WHERE e ->> 'code' = r.exclusion) s
                 CROSS JOIN LATERAL (
                     SELECT jsonb_agg(jsonb_build_object('scheme', q.scheme, 'insuredRegion', q.insured_region)
                                      ORDER BY q.scheme, q.insured_region) AS semantic,
@@ -54,7 +54,7 @@ public class AlertDetection {
                 CROSS JOIN LATERAL (
                     SELECT jsonb_agg(p - 'sourceRecordId' ORDER BY p ->> 'scheme', p ->> 'insuredRegion') AS semantic,
                            jsonb_agg(p ORDER BY p ->> 'scheme', p ->> 'insuredRegion') AS participations
-                    FROM jsonb_array_elements(r.reasons) e, jsonb_array_elements(e -> 'participations') p
+                    FROM jsonb_array_elements(CAST(r.reasons AS jsonb)) e, jsonb_array_elements(e -> 'participations') p
                     WHERE e ->> 'code' = 'DUPLICATE' AND p ->> 'scheme' IN ('310', '390')) d
                 WHERE r.run_id = :runId AND r.category <> 'NOT_IN_POPULATION' AND (r.active_schemes & 48) = 48
             ) a

@@ -70,21 +70,21 @@ final class ClassificationSql {
                 GROUP BY q.id_number),
             elsewhere AS (
                 SELECT q.id_number, bit_or(%1$s) AS active,
-                       jsonb_agg(jsonb_build_object('province', q.province, 'scheme', q.scheme, 'messageId', q.message_id)
-                                 ORDER BY q.province, q.scheme) AS evidence
+                       CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme, 'messageId', q.message_id)
+                                     ORDER BY q.province, q.scheme) AS text) AS evidence
                 FROM national_insured_elsewhere q WHERE q.status = '1' GROUP BY q.id_number),
             in_custody AS (
-                SELECT id_number, jsonb_agg(jsonb_build_object('code', 'IN_CUSTODY', 'system', system,
+                SELECT id_number, string_agg(CAST(json_build_object('code', 'IN_CUSTODY', 'system', system,
                            'sourceRecordId', source_record_id, 'custodyStatus', status, 'from', custody_from,
-                           'until', custody_until) ORDER BY source_record_id) AS reasons
+                           'until', custody_until) AS text), ',' ORDER BY source_record_id) AS reasons
                 FROM registry_custody
                 WHERE status = '1' AND (custody_from IS NULL OR custody_from <= CAST(:asOf AS date))
                   AND (custody_until IS NULL OR custody_until >= CAST(:asOf AS date))
                 GROUP BY id_number),
             died_in_custody AS (
-                SELECT id_number, jsonb_agg(jsonb_build_object('code', 'DECEASED', 'system', system,
+                SELECT id_number, string_agg(CAST(json_build_object('code', 'DECEASED', 'system', system,
                            'sourceRecordId', source_record_id, 'custodyStatus', status, 'from', custody_from,
-                           'until', custody_until) ORDER BY source_record_id) AS reasons
+                           'until', custody_until) AS text), ',' ORDER BY source_record_id) AS reasons
                 FROM registry_custody WHERE status = '3' AND stated_on <= CAST(:asOf AS date)
                 GROUP BY id_number),
             -- every fact table in one hash table: one join per person instead of one per table
@@ -96,7 +96,7 @@ final class ClassificationSql {
                        (array_agg(f.evidence) FILTER (WHERE f.kind = 4))[1] AS death_reasons,
                        (array_agg(f.evidence) FILTER (WHERE f.kind = 5))[1] AS elsewhere_evidence,
                        coalesce(bit_or(f.bits), 0) AS elsewhere
-                FROM (SELECT id_number, 1 AS kind, source_record_id AS record, NULL::jsonb AS evidence, NULL::int AS bits
+                FROM (SELECT id_number, 1 AS kind, source_record_id AS record, NULL::text AS evidence, NULL::int AS bits
                       FROM registry_student
                       UNION ALL
                       SELECT id_number, 2, source_record_id, NULL, NULL FROM registry_assistance
@@ -210,10 +210,10 @@ final class ClassificationSql {
                        -- the most recently paid participation of each unmet expectation that was held (310 before
                        -- 390 and the lower code first on a tie); looked up only for persons with such an expectation
                        CASE WHEN (d.explained & d.held_expectations) <> 0 THEN (
-                           SELECT CAST((jsonb_object_agg(b.expectation, b.evidence), bit_or(b.bit))
+                           SELECT CAST((json_object_agg(b.expectation, b.evidence), bit_or(b.bit))
                                        AS comparison_evidence)
                            FROM (SELECT DISTINCT ON (g.expectation) g.expectation, %5$s AS bit,
-                                        jsonb_build_object('sourceRecordId', q.source_record_id, 'system', q.system,
+                                        json_build_object('sourceRecordId', q.source_record_id, 'system', q.system,
                                             'scheme', q.scheme, 'insuredRegion', q.insured_region,
                                             'contributionStatus', q.contribution_status,
                                             'personStatus', q.person_status,
@@ -228,7 +228,7 @@ final class ClassificationSql {
                                  ORDER BY g.expectation, q.last_paid_month DESC NULLS LAST, q.scheme) b) END AS lapsed,
                        -- the active participations of a person flagged DUPLICATE
                        CASE WHEN (d.flag_bits & 1) <> 0 THEN (
-                           SELECT jsonb_agg(jsonb_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
+                           SELECT json_agg(json_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
                                                                'insuredRegion', q.insured_region)
                                             ORDER BY q.scheme, q.insured_region)
                            FROM registry_participation q
@@ -249,30 +249,29 @@ final class ClassificationSql {
                    CASE WHEN w.rostered THEN extract(year FROM age(CAST(:asOf AS date), w.born))::smallint END,
                    CASE WHEN w.rostered THEN w.name END, CASE WHEN w.rostered THEN w.sex END,
                    CASE WHEN w.rostered THEN w.address END,
-                   CASE WHEN w.category <> 'INSURED' OR w.flag_bits <> 0 THEN nullif(
-                       to_jsonb(array_remove(ARRAY[
-                           CASE WHEN NOT w.in_base THEN jsonb_build_object('code', 'NOT_IN_POPULATION',
-                               'systems', to_jsonb(w.systems), 'policeRecordId', w.police_record_id) END,
+                   CASE WHEN w.category <> 'INSURED' OR w.flag_bits <> 0 THEN CAST('[' || nullif(concat_ws(',',
+                           CASE WHEN NOT w.in_base THEN json_build_object('code', 'NOT_IN_POPULATION',
+                               'systems', to_json(w.systems), 'policeRecordId', w.police_record_id) END,
                            CASE WHEN w.exclusion IN ('DECEASED', 'MOVED_OUT', 'CANCELLED') AND w.police_status
-                                THEN jsonb_build_object('code', w.exclusion, 'system', 'POLICE',
+                                THEN json_build_object('code', w.exclusion, 'system', 'POLICE',
                                     'sourceRecordId', w.police_record_id, 'vitalStatus', w.vital_status,
-                                    'statusChangedOn', w.status_changed_on) END], NULL))
-                       || coalesce(CASE w.exclusion WHEN 'DECEASED' THEN w.death_reasons
-                                                    WHEN 'IN_CUSTODY' THEN w.custody_reasons END, '[]')
-                       || to_jsonb(array_remove(ARRAY[
-                           CASE WHEN w.exclusion = 'INSURED_ELSEWHERE' THEN jsonb_build_object('code',
-                               'INSURED_ELSEWHERE', 'expectations', to_jsonb(w.unmet_names),
-                               'elsewhere', w.elsewhere_evidence) END,
-                           CASE WHEN w.category = 'UNINSURED' THEN jsonb_build_object('code', 'NO_PARTICIPATION') END,
+                                    'statusChangedOn', w.status_changed_on) END,
+                           -- the custody statements, already JSON text joined by commas
+                           CASE w.exclusion WHEN 'DECEASED' THEN w.death_reasons
+                                            WHEN 'IN_CUSTODY' THEN w.custody_reasons END,
+                           CASE WHEN w.exclusion = 'INSURED_ELSEWHERE' THEN json_build_object('code',
+                               'INSURED_ELSEWHERE', 'expectations', to_json(w.unmet_names),
+                               'elsewhere', CAST(w.elsewhere_evidence AS json)) END,
+                           CASE WHEN w.category = 'UNINSURED' THEN json_build_object('code', 'NO_PARTICIPATION') END,
                            %7$s, %8$s, %9$s, %10$s, %11$s, %12$s,
-                           CASE WHEN (w.flag_bits & 1) <> 0 THEN jsonb_build_object('code', 'DUPLICATE',
+                           CASE WHEN (w.flag_bits & 1) <> 0 THEN json_build_object('code', 'DUPLICATE',
                                'participations', w.duplicates) END,
-                           CASE WHEN (w.flag_bits & 2) <> 0 THEN jsonb_build_object('code', 'ASSISTANCE_UNINSURED',
+                           CASE WHEN (w.flag_bits & 2) <> 0 THEN json_build_object('code', 'ASSISTANCE_UNINSURED',
                                'sourceRecordId', w.assistance_record) END,
-                           CASE WHEN (w.flag_bits & 4) <> 0 THEN jsonb_build_object('code', 'STUDENT',
+                           CASE WHEN (w.flag_bits & 4) <> 0 THEN json_build_object('code', 'STUDENT',
                                'sourceRecordId', w.student_record) END,
-                           CASE WHEN (w.flag_bits & 8) <> 0 THEN jsonb_build_object('code', 'SEX_MISMATCH',
-                               'sex', w.sex, 'system', w.sex_system) END], NULL)), '[]') END
+                           CASE WHEN (w.flag_bits & 8) <> 0 THEN json_build_object('code', 'SEX_MISMATCH',
+                               'sex', w.sex, 'system', w.sex_system) END), '') || ']' AS json) END
             FROM explained w
             CROSS JOIN LATERAL (
                 SELECT CASE WHEN w.in_base THEN coalesce((CAST(:successorTo AS text[]))[
@@ -292,11 +291,11 @@ final class ClassificationSql {
     private static String expectationReason(int bit, String expectation, String schemes, String enrol) {
         return """
                 CASE WHEN (w.explained & %1$d) = 0 THEN NULL
-                     WHEN (w.held_expectations & %1$d) <> 0 THEN jsonb_build_object('code', 'LAPSED',
-                         'expectation', '%2$s', 'schemes', to_jsonb(ARRAY%3$s),
+                     WHEN (w.held_expectations & %1$d) <> 0 THEN json_build_object('code', 'LAPSED',
+                         'expectation', '%2$s', 'schemes', to_json(ARRAY%3$s),
                          'evidence', (w.lapsed).evidence -> '%1$d')
-                     ELSE jsonb_build_object('code', 'NEVER_HELD', 'expectation', '%2$s',
-                         'schemes', to_jsonb(ARRAY%3$s), 'enrol', %4$s) END""".formatted(bit, expectation, schemes,
+                     ELSE json_build_object('code', 'NEVER_HELD', 'expectation', '%2$s',
+                         'schemes', to_json(ARRAY%3$s), 'enrol', %4$s) END""".formatted(bit, expectation, schemes,
                 enrol);
     }
 
