@@ -42,16 +42,6 @@ SELECT g,
 FROM generate_series(1, :persons) g
 JOIN county c ON c.n = g % 45;
 
-INSERT INTO registry_person (id_number, name, name_system, sex, sex_system, ethnicity, birth_date, birth_date_system,
-    population_category, household_region, residence_region, vital_status, address, status_changed_on,
-    police_record_id, systems, merged_at)
-SELECT id_number, '某' || (g % 997), 'POLICE', CASE WHEN g % 2 = 0 THEN '2' ELSE '1' END, 'POLICE', '01', born,
-       'POLICE', CASE WHEN non_registered THEN '2' ELSE '1' END,
-       CASE WHEN non_registered THEN '510104001' ELSE township END, township, vital, '某街道某社区' || (g % 500) || '号',
-       CASE WHEN vital <> '0' THEN DATE '2016-06-01' END,
-       CASE WHEN outside_base THEN NULL ELSE g END, ARRAY['CARD', 'POLICE'], now()
-FROM bench_person;
-
 INSERT INTO registry_participation (system, source_key, ordinal, id_number, scheme, insured_region, employer_id,
     contribution_status, person_status, start_date, end_date, last_paid_month, source_record_id)
 SELECT CASE WHEN p.scheme IN ('110', '120', '170') THEN 'PENSION' WHEN p.scheme IN ('310', '390') THEN 'MEDICAL'
@@ -79,6 +69,27 @@ CROSS JOIN LATERAL (VALUES
     ('510', b.county, '1', NULL, DATE '2017-08-01', b.employed AND b.g % 7 <> 0)
 ) AS p(scheme, region, contribution, person_status, paid, present)
 WHERE p.present;
+
+-- persons after their participations, each with the coverage the registry refresh keeps in the merged view
+-- (view registry_refresh_coverage, migration V10), in the order generated
+TRUNCATE registry_refresh_person;
+INSERT INTO registry_refresh_person (id_number) SELECT id_number FROM bench_person;
+INSERT INTO registry_person (id_number, name, name_system, sex, sex_system, ethnicity, birth_date, birth_date_system,
+    population_category, household_region, residence_region, vital_status, address, status_changed_on,
+    police_record_id, systems, merged_at, held_schemes, drawing_schemes, drawing_twice, paid_110, paid_120, paid_170,
+    paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, employed_paid_120)
+SELECT b.id_number, '某' || (b.g % 997), 'POLICE', CASE WHEN b.g % 2 = 0 THEN '2' ELSE '1' END, 'POLICE', '01', b.born,
+       'POLICE', CASE WHEN b.non_registered THEN '2' ELSE '1' END,
+       CASE WHEN b.non_registered THEN '510104001' ELSE b.township END, b.township, b.vital,
+       '某街道某社区' || (b.g % 500) || '号', CASE WHEN b.vital <> '0' THEN DATE '2016-06-01' END,
+       CASE WHEN b.outside_base THEN NULL ELSE b.g END, ARRAY['CARD', 'POLICE'], now(),
+       coalesce(c.held_schemes, 0), coalesce(c.drawing_schemes, 0), coalesce(c.drawing_twice, 0), c.paid_110,
+       c.paid_120, c.paid_170, c.paid_210, c.paid_310, c.paid_390, c.paid_410, c.paid_510, c.second_paid,
+       c.employed_paid_110, c.employed_paid_120
+FROM bench_person b
+LEFT JOIN registry_refresh_coverage c ON c.id_number = b.id_number
+ORDER BY b.g;
+TRUNCATE registry_refresh_person;
 
 INSERT INTO registry_student (system, source_key, id_number, stage, school, school_region, enrolled_month,
     source_record_id)

@@ -1,10 +1,15 @@
 package cn.canbao.hub.compare;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 /**
  * The statements of a comparison run (spec §8). Everything is set-based over the registry's typed tables; the
- * shapes follow what the planner does well on this hardware (docs/performance.md): one hash aggregation of the
- * participations per person, the fact tables gathered into one hash table per person, no correlated subqueries
- * over the whole population (only over the few persons whose reasons need their participations again). Scheme
+ * shapes follow what the planner does well on this hardware (docs/performance.md): one scan of the merged persons,
+ * whose rows carry the coverage the registry refresh summarised from their participations, the fact tables
+ * gathered into one hash table per person, no correlated subqueries over the whole population (only over the few
+ * persons whose reasons need their participations again). Scheme
  * sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32, 410 64, 510 128; expectations too: MEDICAL 1,
  * PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8, EMPLOYMENT_510 16, EMPLOYMENT_310 32. {@code OFFSET 0} keeps a
  * step from being flattened into the next, which would compute its expressions again wherever the next step refers
@@ -12,6 +17,12 @@ package cn.canbao.hub.compare;
  * partition once its indexes are built (V5 migration), so they need no particular order.
  */
 final class ClassificationSql {
+
+    /**
+     * The schemes in bit order (the bit of {@code SCHEMES.get(i)} is {@code 1 << i}), as in the coverage columns of
+     * registry_person; a run passes each one's payment window as {@code :cutoff110} and so on.
+     */
+    static final List<String> SCHEMES = List.of("110", "120", "170", "210", "310", "390", "410", "510");
 
     /** Whether participation {@code q} is active at the as-of date (spec §8), as an SQL boolean. */
     static final String ACTIVE = """
@@ -55,20 +66,7 @@ final class ClassificationSql {
             INSERT INTO comparison_result_load (run_id, id_number, category, flags, unmet, missing_schemes, exclusion,
                 held_schemes, active_schemes, employed, pension_expected, pension_met, medical_met, rostered,
                 county, township, prefecture, age, name, sex, address, reasons)
-            WITH coverage AS (
-                SELECT q.id_number,
-                       bit_or(q.bit) AS held,
-                       coalesce(bit_or(q.bit) FILTER (WHERE q.active), 0) AS active,
-                       coalesce(sum(q.bit) FILTER (WHERE q.active), 0) AS active_sum,
-                       bool_or(q.active AND q.scheme IN ('110', '120') AND q.person_status = '1'
-                               AND q.contribution_status = '1') AS employed
-                FROM (SELECT q.id_number, q.scheme, q.person_status, q.contribution_status,
-                             %1$s AS bit, %2$s AS active
-                      FROM registry_participation q
-                      WHERE %13$s
-                      OFFSET 0) q
-                GROUP BY q.id_number),
-            elsewhere AS (
+            WITH elsewhere AS (
                 SELECT q.id_number, bit_or(%1$s) AS active,
                        CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme, 'messageId', q.message_id)
                                      ORDER BY q.province, q.scheme) AS text) AS evidence
@@ -112,16 +110,23 @@ final class ClassificationSql {
             person AS (
                 SELECT p.id_number, p.name, p.sex, p.sex_system, p.address, p.systems, p.police_record_id,
                        p.vital_status, p.status_changed_on, b.born, b.region,
-                       coalesce(p.police_record_id IS NOT NULL AND b.region LIKE :prefix || '%%', false) AS in_base
+                       coalesce(p.police_record_id IS NOT NULL AND b.region LIKE :prefix || '%%', false) AS in_base,
+                       -- the coverage the refresh keeps in the person's row, against this run's payment windows
+                       p.held_schemes AS held, p.drawing_schemes AS drawing, p.drawing_twice, p.second_paid, b.paying,
+                       coalesce(p.employed_paid_110 >= CAST(:cutoff110 AS date)
+                                OR p.employed_paid_120 >= CAST(:cutoff120 AS date), false) AS employed
                 FROM registry_person p
                 CROSS JOIN LATERAL (
                     SELECT coalesce(p.birth_date, to_date(substr(p.id_number, 7, 8), 'YYYYMMDD')) AS born,
                            CASE WHEN p.population_category = '2' THEN p.residence_region ELSE p.household_region END
-                               AS region) b
-                WHERE %14$s),
+                               AS region,
+                           %13$s AS paying) b
+                WHERE %14$s
+                OFFSET 0),
             evaluated AS (
-                SELECT p.*, coalesce(c.held, 0) AS held, coalesce(c.active, 0) AS active,
-                       coalesce(c.active_sum, 0) AS active_sum, coalesce(c.employed, false) AS employed,
+                SELECT p.*, p.drawing | p.paying AS active,
+                       p.drawing_twice <> 0 OR (p.drawing & p.paying) <> 0
+                           OR (p.second_paid IS NOT NULL AND (%15$s) <> 0) AS active_twice,
                        f.student_record, f.custody_reasons, f.death_reasons,
                        f.custody_reasons IS NOT NULL AS in_custody,
                        (p.vital_status = '1' AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date)))
@@ -134,7 +139,6 @@ final class ClassificationSql {
                        coalesce(f.elsewhere, 0) AS elsewhere, f.elsewhere_evidence,
                        p.born <= CAST(:adultBornBy AS date) AS adult
                 FROM person p
-                LEFT JOIN coverage c ON c.id_number = p.id_number
                 LEFT JOIN facts f ON f.id_number = p.id_number),
             expected AS (
                 SELECT v.*,
@@ -152,7 +156,7 @@ final class ClassificationSql {
                        %4$s AS elsewhere_expectations,
                        CASE WHEN NOT v.in_base THEN 0 ELSE
                        (CASE WHEN (v.active & 48) = 48 OR ((v.active & 3) <> 0 AND (v.active & 4) <> 0)
-                                  OR v.active_sum <> v.active THEN 1 ELSE 0 END)
+                                  OR v.active_twice THEN 1 ELSE 0 END)
                        | (CASE WHEN v.assistance_record IS NOT NULL AND (v.active & 48) = 0 THEN 2 ELSE 0 END)
                        | (CASE WHEN v.student_record IS NOT NULL THEN 4 ELSE 0 END)
                        | (CASE WHEN v.sex IN ('1', '2') AND v.sex <> CASE WHEN substr(v.id_number, 17, 1)::int %% 2 = 1
@@ -285,7 +289,19 @@ final class ClassificationSql {
             expectationReason(4, "EMPLOYMENT_210", "['210']", "'210'"),
             expectationReason(8, "EMPLOYMENT_410", "['410']", "'410'"),
             expectationReason(16, "EMPLOYMENT_510", "['510']", "'510'"),
-            expectationReason(32, "EMPLOYMENT_310", "['310']", "'310'"), PART.formatted("q"), PART.formatted("p"));
+            expectationReason(32, "EMPLOYMENT_310", "['310']", "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
+            paidSince("p.second_paid[%2$d]"));
+
+    /**
+     * The bits of the schemes whose month lies in the scheme's payment window; {@code month} is formatted with the
+     * scheme's code and its position in {@link #SCHEMES} counted from 1.
+     */
+    private static String paidSince(String month) {
+        return IntStream.range(0, SCHEMES.size())
+                .mapToObj(i -> "(CASE WHEN %s >= CAST(:cutoff%s AS date) THEN %d ELSE 0 END)"
+                        .formatted(month.formatted(SCHEMES.get(i), i + 1), SCHEMES.get(i), 1 << i))
+                .collect(Collectors.joining("\n | "));
+    }
 
     /** The reason for one expectation (bit) when it is unmet and explained: LAPSED with its evidence, or NEVER_HELD. */
     private static String expectationReason(int bit, String expectation, String schemes, String enrol) {

@@ -237,7 +237,13 @@ public class ComparisonRuns implements DisposableBean {
 
     private MapSqlParameterSource parameters(long runId, LocalDate asOf, ComparisonProperties.Rules rules) {
         LocalDate month = asOf.withDayOfMonth(1);
-        return new MapSqlParameterSource("runId", runId)
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        for (String scheme : ClassificationSql.SCHEMES) {
+            int window = rules.yearlyPaidSchemes().contains(scheme) ? rules.yearlyPaymentWindowMonths()
+                    : rules.paymentWindowMonths();
+            parameters.addValue("cutoff" + scheme, month.minusMonths(window));
+        }
+        return parameters.addValue("runId", runId)
                 .addValue("asOf", asOf)
                 .addValue("cutoff", month.minusMonths(rules.paymentWindowMonths()))
                 .addValue("yearlyCutoff", month.minusMonths(rules.yearlyPaymentWindowMonths()))

@@ -28,6 +28,17 @@ public class RegistryRefresh {
     public record Result(long recordsRead, long keys, long persons, long highWater, Duration took) {
     }
 
+    /**
+     * The coverage columns of registry_person (V10 migration), summarised from the merged persons' current
+     * participations by the view registry_refresh_coverage: what a comparison run needs of them.
+     */
+    private static final String COVERAGE_COLUMNS = "held_schemes, drawing_schemes, drawing_twice, paid_110, paid_120, "
+            + "paid_170, paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, "
+            + "employed_paid_120";
+    private static final String COVERAGE_OF_C = "coalesce(c.held_schemes, 0), coalesce(c.drawing_schemes, 0), "
+            + "coalesce(c.drawing_twice, 0), c.paid_110, c.paid_120, c.paid_170, c.paid_210, c.paid_310, c.paid_390, "
+            + "c.paid_410, c.paid_510, c.second_paid, c.employed_paid_110, c.employed_paid_120";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final String timeZone;
@@ -247,8 +258,9 @@ public class RegistryRefresh {
                 precedence);
         jdbc.update("DELETE FROM registry_conflict c USING registry_refresh_person r WHERE c.id_number = r.id_number",
                 precedence);
-        long persons = jdbc.update("INSERT INTO registry_person (" + MergeSql.PERSON_COLUMNS + ") "
-                + MergeSql.mergedPersonFrom(touched), precedence);
+        long persons = jdbc.update("INSERT INTO registry_person (" + MergeSql.PERSON_COLUMNS + ", "
+                + COVERAGE_COLUMNS + ") SELECT m.*, " + COVERAGE_OF_C + " FROM (" + MergeSql.mergedPersonFrom(touched)
+                + ") m LEFT JOIN registry_refresh_coverage c ON c.id_number = m.id_number", precedence);
         jdbc.update("INSERT INTO registry_conflict (id_number, field, statements, noted_at) "
                 + MergeSql.conflictsFrom(touched), precedence);
         return persons;

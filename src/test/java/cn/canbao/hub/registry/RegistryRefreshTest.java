@@ -11,6 +11,7 @@ import cn.canbao.hub.support.TestIds;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -90,6 +91,35 @@ class RegistryRefreshTest extends HubIntegrationTest {
         assertThat(merged.policeRecordId()).isNull();
         assertThat(merged.systems()).containsExactly("CARD");
         assertThat(history.records(id, null)).hasSize(3);
+    }
+
+    @Test
+    void keepsEachPersonsCoverageWithTheMergedView() {
+        String id = TestIds.next("630104", 1970, true);
+        records().participation(id, "390", "630104", "1", null, YearMonth.of(2017, 9));
+        records().participation(id, "390", "630102", "1", null, YearMonth.of(2017, 6));
+        records().participation(id, "110", "630104", "1", "1", YearMonth.of(2017, 8));
+        refresh.refresh();
+
+        assertThat(coverage(id)).containsExactly(33, 0, 0, "2017-08-01", null, "2017-09-01",
+                "{NULL,NULL,NULL,NULL,NULL,2017-06-01,NULL,NULL}", "2017-08-01");
+
+        // the pension scheme now states the person as drawing benefits: merged again, coverage with it
+        records().participation(id, "110", "630104", "3", "2", YearMonth.of(2017, 9));
+        refresh.refresh();
+
+        assertThat(coverage(id)).containsExactly(33, 1, 0, null, null, "2017-09-01",
+                "{NULL,NULL,NULL,NULL,NULL,2017-06-01,NULL,NULL}", null);
+    }
+
+    private List<Object> coverage(String id) {
+        List<Object> columns = new ArrayList<>();
+        jdbc.queryForMap("""
+                SELECT held_schemes, drawing_schemes, drawing_twice, CAST(paid_110 AS text), CAST(paid_310 AS text),
+                       CAST(paid_390 AS text), CAST(second_paid AS text), CAST(employed_paid_110 AS text)
+                FROM registry_person WHERE id_number = ?""", id).values()
+                .forEach(value -> columns.add(value instanceof Number number ? number.intValue() : value));
+        return columns;
     }
 
     @Test
