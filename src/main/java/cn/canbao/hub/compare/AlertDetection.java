@@ -44,7 +44,10 @@ public class AlertDetection {
                                                         'sourceRecordId', q.source_record_id)
                                      ORDER BY q.scheme, q.insured_region) AS participations
                     FROM registry_participation q
-                    WHERE q.id_number = r.id_number AND q.scheme IN ('110', '120', '170') AND q.person_status = '2') pension
+                    -- a run's identity numbers compare as bytes (V11); in the registry's collation, the
+                    -- participations' person index serves the lookup (without it: a scan of all participations)
+                    WHERE q.id_number = r.id_number COLLATE "default" AND q.scheme IN ('110', '120', '170')
+                      AND q.person_status = '2') pension
                 WHERE r.run_id = :runId AND r.exclusion IN ('DECEASED', 'IN_CUSTODY') AND pension.semantic IS NOT NULL
                 UNION ALL
                 SELECT gen_random_uuid(), CAST(:medicalQueue AS text), 'DUPLICATE_MEDICAL', r.id_number,
