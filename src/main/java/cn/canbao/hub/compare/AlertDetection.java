@@ -17,7 +17,7 @@ public class AlertDetection {
     public static final String PENSION_ALERTS = "canbao.out.pension.alerts";
     public static final String MEDICAL_ALERTS = "canbao.out.medical.alerts";
 
-    private static final String DETECT = """
+    static final String DETECT = """
             INSERT INTO alert_outbox (alert_id, queue, type, id_number, cause_key, payload, run_id, created_at)
             SELECT a.alert_id, a.queue, a.type, a.id_number, md5(a.type || a.cause::text),
                    jsonb_build_object('alertId', a.alert_id, 'type', a.type, 'idNumber', a.id_number,

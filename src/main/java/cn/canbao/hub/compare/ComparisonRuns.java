@@ -247,11 +247,11 @@ public class ComparisonRuns implements DisposableBean {
                 .addValue("asOf", asOf)
                 .addValue("cutoff", month.minusMonths(rules.paymentWindowMonths()))
                 .addValue("yearlyCutoff", month.minusMonths(rules.yearlyPaymentWindowMonths()))
-                .addValue("yearlySchemes", arrayLiteral(rules.yearlyPaidSchemes()))
+                .addValue("yearlySchemes", textArray(rules.yearlyPaidSchemes()))
                 .addValue("adultBornBy", asOf.minusYears(rules.pensionAge()))
                 .addValue("prefix", regionPrefix)
-                .addValue("successorFrom", arrayLiteral(List.copyOf(rosterProperties.countySuccessors().keySet())))
-                .addValue("successorTo", arrayLiteral(rosterProperties.countySuccessors().keySet().stream()
+                .addValue("successorFrom", textArray(List.copyOf(rosterProperties.countySuccessors().keySet())))
+                .addValue("successorTo", textArray(rosterProperties.countySuccessors().keySet().stream()
                         .map(rosterProperties.countySuccessors()::get).toList()))
                 .addValue("parts", properties.parallelism())
                 .addValue("workMem", properties.workMem());
@@ -313,9 +313,13 @@ public class ComparisonRuns implements DisposableBean {
         return result;
     }
 
-    /** A PostgreSQL array literal of codes that the configuration checked to be digits. */
-    private static String arrayLiteral(List<String> codes) {
-        return "{" + String.join(",", codes) + "}";
+    /**
+     * Codes bound as an SQL array. Bound as the text of an array literal, {@code CAST(:codes AS text[])} was parsed
+     * again for every row (PostgreSQL does not fold a cast whose input function is not immutable): the county
+     * successors cost 14 s of a part's 79 s at 6 M persons.
+     */
+    private static String[] textArray(List<String> codes) {
+        return codes.toArray(String[]::new);
     }
 
     private String write(Object value) {

@@ -18,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Alerts of spec §7.2 through the transactional outbox: one message per person and cause on the scheme system's
@@ -35,9 +38,31 @@ class AlertTest extends HubIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    TransactionTemplate transaction;
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<JsonNode> received = new ArrayList<>();
+
+    @Test
+    void looksARunsPersonsUpThroughTheParticipationsPersonIndex() {
+        // a run's identity numbers compare as bytes (V11), the registry's in the database's collation: an index
+        // serves only comparisons in its own collation, and a scan of every participation per candidate took
+        // minutes at province scale
+        ComparisonRuns.Run run = runs.run(D, "TEST");
+        MapSqlParameterSource parameters = new MapSqlParameterSource("runId", run.id()).addValue("asOf", D)
+                .addValue("pensionQueue", AlertDetection.PENSION_ALERTS)
+                .addValue("medicalQueue", AlertDetection.MEDICAL_ALERTS);
+
+        List<String> plan = transaction.execute(status -> {
+            jdbc.execute("SET LOCAL enable_seqscan = off");
+            return new NamedParameterJdbcTemplate(jdbc).queryForList("EXPLAIN " + AlertDetection.DETECT, parameters,
+                    String.class);
+        });
+
+        assertThat(String.join("\n", plan)).contains("registry_participation_person")
+                .containsPattern("Index Cond: \\(id_number = \\(r\\.id_number\\)");
+    }
 
     @Test
     void alertsOnceWhenAPensionRecipientIsDeceased() throws Exception {
