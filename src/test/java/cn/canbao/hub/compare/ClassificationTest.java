@@ -213,6 +213,7 @@ class ClassificationTest extends HubIntegrationTest {
 
     private final Map<String, String> idOfCase = new HashMap<>();
     private String nonRegisteredResident;
+    private String residentOfAFormerCounty;
     private long runId;
 
     @BeforeAll
@@ -226,6 +227,8 @@ class ClassificationTest extends HubIntegrationTest {
         nonRegisteredResident = TestPersons.adult();
         records.police(nonRegisteredResident, "马二", "2", "510104001", "630104003", "0", null, "四川省成都市",
                 Operation.ADD, SourceRecords.RECEIVED);
+        residentOfAFormerCounty = TestPersons.adult();
+        records.police(residentOfAFormerCounty, "马三", "630122101");
         ComparisonRuns.Run run = runs.run(D, "TEST");
         assertThat(run.status()).as("run error: %s", run.error()).isEqualTo("COMPLETED");
         runId = run.id();
@@ -274,6 +277,16 @@ class ClassificationTest extends HubIntegrationTest {
 
         assertThat(result).containsEntry("category", "UNINSURED").containsEntry("county", "630104")
                 .containsEntry("township", "630104003").containsEntry("rostered", true);
+    }
+
+    @Test
+    void rostersAResidentOfAFormerCountyWithTheCountyThatSucceededIt() {
+        // 湟中县 (630122) is today's 湟中区 (630106): canbao.roster.county-successors
+        Map<String, Object> result = jdbc.queryForMap("SELECT category, county, township, prefecture "
+                + "FROM comparison_result WHERE run_id = ? AND id_number = ?", runId, residentOfAFormerCounty);
+
+        assertThat(result).containsEntry("category", "UNINSURED").containsEntry("county", "630106")
+                .containsEntry("township", "630122101").containsEntry("prefecture", "630100");
     }
 
     private static String reasonCodes(String reasons) throws Exception {
