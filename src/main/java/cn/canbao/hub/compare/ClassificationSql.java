@@ -9,12 +9,12 @@ import java.util.stream.IntStream;
  * shapes follow what the planner does well on this hardware (docs/performance.md): one scan of the merged persons,
  * whose rows carry the coverage the registry refresh summarised from their participations, the fact tables
  * gathered into one hash table per person, no correlated subqueries over the whole population (only over the few
- * persons whose reasons need their participations again). Scheme
- * sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16, 390 32, 410 64, 510 128; expectations too: MEDICAL 1,
- * PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8, EMPLOYMENT_510 16, EMPLOYMENT_310 32. {@code OFFSET 0} keeps a
- * step from being flattened into the next, which would compute its expressions again wherever the next step refers
- * to them (measured: 40 % of the statement). The results go into a table without indexes that becomes the run's
- * partition once its indexes are built (V5 migration), so they need no particular order.
+ * persons whose reasons need their participations). Scheme sets are bit masks: 110 1, 120 2, 170 4, 210 8, 310 16,
+ * 390 32, 410 64, 510 128; expectations too: MEDICAL 1, PENSION 2, EMPLOYMENT_210 4, EMPLOYMENT_410 8,
+ * EMPLOYMENT_510 16, EMPLOYMENT_310 32. {@code OFFSET 0} keeps a step from being flattened into the next, which
+ * would compute its expressions again wherever the next step refers to them (measured: 40 % of the statement). The
+ * reasons are built as JSON text. The results go into a table without indexes that becomes the run's partition once
+ * its indexes are built (V5 migration), so they need no particular order.
  */
 final class ClassificationSql {
 
@@ -68,7 +68,8 @@ final class ClassificationSql {
                 county, township, prefecture, age, name, sex, address, reasons)
             WITH elsewhere AS (
                 SELECT q.id_number, bit_or(%1$s) AS active,
-                       CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme, 'messageId', q.message_id)
+                       CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme,
+                                                       'messageId', q.message_id)
                                      ORDER BY q.province, q.scheme) AS text) AS evidence
                 FROM national_insured_elsewhere q WHERE q.status = '1' GROUP BY q.id_number),
             in_custody AS (
