@@ -24,16 +24,17 @@ final class ClassificationSql {
      */
     static final List<String> SCHEMES = List.of("110", "120", "170", "210", "310", "390", "410", "510");
 
-    /** Whether participation {@code q} is active at the as-of date (spec §8), as an SQL boolean. */
-    static final String ACTIVE = """
-            ((q.scheme IN ('110', '120', '170') AND q.person_status = '2')
-             OR (q.contribution_status = '1' AND q.last_paid_month >=
-                 CASE WHEN q.scheme = ANY (CAST(:yearlySchemes AS text[])) THEN CAST(:yearlyCutoff AS date)
-                      ELSE CAST(:cutoff AS date) END))""";
+    /** The bit of participation {@code q}'s scheme; 0 for a scheme the comparison does not know. */
+    private static final String SCHEME_BIT = IntStream.range(0, SCHEMES.size())
+            .mapToObj(i -> "WHEN '%s' THEN %d".formatted(SCHEMES.get(i), 1 << i))
+            .collect(Collectors.joining(" ", "CASE q.scheme ", " ELSE 0 END"));
 
-    static final String SCHEME_BIT = """
-            CASE q.scheme WHEN '110' THEN 1 WHEN '120' THEN 2 WHEN '170' THEN 4 WHEN '210' THEN 8
-                          WHEN '310' THEN 16 WHEN '390' THEN 32 WHEN '410' THEN 64 WHEN '510' THEN 128 ELSE 0 END""";
+    /** Whether participation {@code q} is active at the as-of date (spec §8), as an SQL boolean. */
+    private static final String ACTIVE = """
+            ((q.scheme IN ('110', '120', '170') AND q.person_status = '2')
+             OR (q.contribution_status = '1' AND q.last_paid_month >= %s))""".formatted(SCHEMES.stream()
+            .map(scheme -> "WHEN '%1$s' THEN CAST(:cutoff%1$s AS date)".formatted(scheme))
+            .collect(Collectors.joining(" ", "CASE q.scheme ", " END")));
 
     /** Expectation bits covered by a scheme mask {@code m}. */
     private static final String EXPECTATIONS_OF = """

@@ -245,9 +245,6 @@ public class ComparisonRuns implements DisposableBean {
         }
         return parameters.addValue("runId", runId)
                 .addValue("asOf", asOf)
-                .addValue("cutoff", month.minusMonths(rules.paymentWindowMonths()))
-                .addValue("yearlyCutoff", month.minusMonths(rules.yearlyPaymentWindowMonths()))
-                .addValue("yearlySchemes", textArray(rules.yearlyPaidSchemes()))
                 .addValue("adultBornBy", asOf.minusYears(rules.pensionAge()))
                 .addValue("prefix", regionPrefix)
                 .addValue("successorFrom", textArray(List.copyOf(rosterProperties.countySuccessors().keySet())))
