@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -22,7 +23,9 @@ final class RosterCsv implements AutoCloseable {
 
     RosterCsv(OutputStream out) throws IOException {
         out.write(BOM);
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // the printer hands the writer every cell and separator on its own: unbuffered, each became an encoder
+        // call of its own (a fifth of the roster writers' time)
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
         printer.printRecord((Object[]) HEADER);
     }
