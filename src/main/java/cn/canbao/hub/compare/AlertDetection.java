@@ -17,12 +17,15 @@ public class AlertDetection {
     public static final String PENSION_ALERTS = "canbao.out.pension.alerts";
     public static final String MEDICAL_ALERTS = "canbao.out.medical.alerts";
 
-    static final String DETECT = """
-            INSERT INTO alert_outbox (alert_id, queue, type, id_number, cause_key, payload, run_id, created_at)
-            SELECT a.alert_id, a.queue, a.type, a.id_number, md5(a.type || a.cause::text),
+    /**
+     * The alerts the run's results call for. Collected by a statement of their own before they are written:
+     * PostgreSQL 15 gives INSERT … SELECT no parallel workers, and the scan of the run's millions of results is
+     * what takes the time (6.1 s at 6 M persons, 3.2 s with parallel workers).
+     */
+    static final String CANDIDATES = """
+            SELECT a.alert_id, a.queue, a.type, a.id_number, md5(a.type || a.cause::text) AS cause_key,
                    jsonb_build_object('alertId', a.alert_id, 'type', a.type, 'idNumber', a.id_number,
-                                      'evidence', a.evidence),
-                   :runId, now()
+                                      'evidence', a.evidence) AS payload
             FROM (
                 SELECT gen_random_uuid() AS alert_id, CAST(:pensionQueue AS text) AS queue,
                        CASE r.exclusion WHEN 'DECEASED' THEN 'BENEFIT_RECIPIENT_DECEASED'
@@ -61,6 +64,13 @@ public class AlertDetection {
                     WHERE e ->> 'code' = 'DUPLICATE' AND p ->> 'scheme' IN ('310', '390')) d
                 WHERE r.run_id = :runId AND r.category <> 'NOT_IN_POPULATION' AND (r.active_schemes & 48) = 48
             ) a
+            """;
+
+    private static final String COLLECT = "CREATE TEMPORARY TABLE alert_candidate ON COMMIT DROP AS " + CANDIDATES;
+
+    private static final String WRITE = """
+            INSERT INTO alert_outbox (alert_id, queue, type, id_number, cause_key, payload, run_id, created_at)
+            SELECT alert_id, queue, type, id_number, cause_key, payload, :runId, now() FROM alert_candidate
             ON CONFLICT (id_number, type, cause_key) DO NOTHING
             """;
 
@@ -70,9 +80,20 @@ public class AlertDetection {
         this.jdbc = jdbc;
     }
 
-    /** @return alerts newly written to the outbox */
+    /**
+     * Runs inside the run's transaction (the candidates' table lives until it ends).
+     *
+     * @return alerts newly written to the outbox
+     */
     int detect(long runId, LocalDate asOf) {
-        return jdbc.update(DETECT, new MapSqlParameterSource("runId", runId).addValue("asOf", asOf)
-                .addValue("pensionQueue", PENSION_ALERTS).addValue("medicalQueue", MEDICAL_ALERTS));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("runId", runId).addValue("asOf", asOf)
+                .addValue("pensionQueue", PENSION_ALERTS).addValue("medicalQueue", MEDICAL_ALERTS);
+        // compiled, the collecting statement's many expressions cost more than they save over a few thousand
+        // candidates: 4.9 s at 6 M persons, 3.5 s interpreted
+        String jit = jdbc.queryForObject("SELECT current_setting('jit')", parameters, String.class);
+        jdbc.queryForObject("SELECT set_config('jit', 'off', true)", parameters, String.class);
+        jdbc.update(COLLECT, parameters);
+        jdbc.queryForObject("SELECT set_config('jit', :jit, true)", parameters.addValue("jit", jit), String.class);
+        return jdbc.update(WRITE, parameters);
     }
 }

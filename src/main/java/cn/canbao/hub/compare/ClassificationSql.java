@@ -256,8 +256,9 @@ final class ClassificationSql {
                    CASE WHEN w.rostered THEN w.name END, CASE WHEN w.rostered THEN w.sex END,
                    CASE WHEN w.rostered THEN w.address END,
                    CASE WHEN w.category <> 'INSURED' OR w.flag_bits <> 0 THEN CAST('[' || nullif(concat_ws(',',
-                           CASE WHEN NOT w.in_base THEN json_build_object('code', 'NOT_IN_POPULATION',
-                               'systems', to_json(w.systems), 'policeRecordId', w.police_record_id) END,
+                           CASE WHEN NOT w.in_base THEN '{"code" : "NOT_IN_POPULATION", "systems" : '
+                               || CAST(to_json(w.systems) AS text) || ', "policeRecordId" : '
+                               || coalesce(CAST(w.police_record_id AS text), 'null') || '}' END,
                            CASE WHEN w.exclusion IN ('DECEASED', 'MOVED_OUT', 'CANCELLED') AND w.police_status
                                 THEN json_build_object('code', w.exclusion, 'system', 'POLICE',
                                     'sourceRecordId', w.police_record_id, 'vitalStatus', w.vital_status,
@@ -268,14 +269,14 @@ final class ClassificationSql {
                            CASE WHEN w.exclusion = 'INSURED_ELSEWHERE' THEN json_build_object('code',
                                'INSURED_ELSEWHERE', 'expectations', to_json(w.unmet_names),
                                'elsewhere', CAST(w.elsewhere_evidence AS json)) END,
-                           CASE WHEN w.category = 'UNINSURED' THEN json_build_object('code', 'NO_PARTICIPATION') END,
+                           CASE WHEN w.category = 'UNINSURED' THEN '{"code" : "NO_PARTICIPATION"}' END,
                            %7$s, %8$s, %9$s, %10$s, %11$s, %12$s,
                            CASE WHEN (w.flag_bits & 1) <> 0 THEN json_build_object('code', 'DUPLICATE',
                                'participations', w.duplicates) END,
-                           CASE WHEN (w.flag_bits & 2) <> 0 THEN json_build_object('code', 'ASSISTANCE_UNINSURED',
-                               'sourceRecordId', w.assistance_record) END,
-                           CASE WHEN (w.flag_bits & 4) <> 0 THEN json_build_object('code', 'STUDENT',
-                               'sourceRecordId', w.student_record) END,
+                           CASE WHEN (w.flag_bits & 2) <> 0 THEN '{"code" : "ASSISTANCE_UNINSURED", "sourceRecordId" : '
+                               || coalesce(CAST(w.assistance_record AS text), 'null') || '}' END,
+                           CASE WHEN (w.flag_bits & 4) <> 0 THEN '{"code" : "STUDENT", "sourceRecordId" : '
+                               || coalesce(CAST(w.student_record AS text), 'null') || '}' END,
                            CASE WHEN (w.flag_bits & 8) <> 0 THEN json_build_object('code', 'SEX_MISMATCH',
                                'sex', w.sex, 'system', w.sex_system) END), '') || ']' AS json) END
             FROM explained w
@@ -286,12 +287,12 @@ final class ClassificationSql {
                        CASE WHEN w.in_base AND length(w.region) = 9 THEN w.region END AS township) r
             """.formatted(SCHEME_BIT, ACTIVE, EXPECTATIONS_OF.formatted("v.held"),
             EXPECTATIONS_OF.formatted("v.elsewhere"), SCHEME_BIT, SCHEMES_OF_MASK.formatted("(w.enrol | coalesce((w.lapsed).schemes, 0))"),
-            expectationReason(1, "MEDICAL", "['310', '390']", "CASE WHEN w.employed THEN '310' ELSE '390' END"),
-            expectationReason(2, "PENSION", "['110', '120', '170']", "'170'"),
-            expectationReason(4, "EMPLOYMENT_210", "['210']", "'210'"),
-            expectationReason(8, "EMPLOYMENT_410", "['410']", "'410'"),
-            expectationReason(16, "EMPLOYMENT_510", "['510']", "'510'"),
-            expectationReason(32, "EMPLOYMENT_310", "['310']", "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
+            expectationReason(1, "MEDICAL", List.of("310", "390"), "CASE WHEN w.employed THEN '310' ELSE '390' END"),
+            expectationReason(2, "PENSION", List.of("110", "120", "170"), "'170'"),
+            expectationReason(4, "EMPLOYMENT_210", List.of("210"), "'210'"),
+            expectationReason(8, "EMPLOYMENT_410", List.of("410"), "'410'"),
+            expectationReason(16, "EMPLOYMENT_510", List.of("510"), "'510'"),
+            expectationReason(32, "EMPLOYMENT_310", List.of("310"), "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
             paidSince("p.second_paid[%2$d]"));
 
     /**
@@ -305,16 +306,20 @@ final class ClassificationSql {
                 .collect(Collectors.joining("\n | "));
     }
 
-    /** The reason for one expectation (bit) when it is unmet and explained: LAPSED with its evidence, or NEVER_HELD. */
-    private static String expectationReason(int bit, String expectation, String schemes, String enrol) {
+    /**
+     * The reason for one expectation (bit) when it is unmet and explained: LAPSED with its evidence, or NEVER_HELD.
+     * Written as text around the few values that vary (codes and JSON already built), in the layout
+     * {@code json_build_object} gives: at 6 M persons, building the 1.6 M of them with it took 2 s more of each part.
+     */
+    private static String expectationReason(int bit, String expectation, List<String> schemes, String enrol) {
+        String head = "{\"code\" : \"%s\", \"expectation\" : \"" + expectation + "\", \"schemes\" : "
+                + schemes.stream().map(scheme -> '"' + scheme + '"').collect(Collectors.joining(",", "[", "]"));
         return """
                 CASE WHEN (w.explained & %1$d) = 0 THEN NULL
-                     WHEN (w.held_expectations & %1$d) <> 0 THEN json_build_object('code', 'LAPSED',
-                         'expectation', '%2$s', 'schemes', to_json(ARRAY%3$s),
-                         'evidence', (w.lapsed).evidence -> '%1$d')
-                     ELSE json_build_object('code', 'NEVER_HELD', 'expectation', '%2$s',
-                         'schemes', to_json(ARRAY%3$s), 'enrol', %4$s) END""".formatted(bit, expectation, schemes,
-                enrol);
+                     WHEN (w.held_expectations & %1$d) <> 0 THEN '%2$s, "evidence" : '
+                         || coalesce(CAST((w.lapsed).evidence -> '%1$d' AS text), 'null') || '}'
+                     ELSE '%3$s, "enrol" : "' || %4$s || '"}' END""".formatted(bit, head.formatted("LAPSED"),
+                head.formatted("NEVER_HELD"), enrol);
     }
 
     private ClassificationSql() {

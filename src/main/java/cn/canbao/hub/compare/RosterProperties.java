@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code canbao.roster.*}: where rosters are prepared and which county receives the persons of a county code
@@ -11,15 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param workDir            local folder where a roster is written before it is uploaded
  * @param countySuccessors   former county code → the county agency that now serves it
+ * @param writers            county files read and written at once: each writer waits on the database for every
+ *                           page of rows it then formats, so it takes more writers than cores to keep them busy
  */
 @ConfigurationProperties("canbao.roster")
-public record RosterProperties(Path workDir, Map<String, String> countySuccessors) {
+public record RosterProperties(Path workDir, Map<String, String> countySuccessors, @DefaultValue("4") int writers) {
 
     private static final Pattern COUNTY = Pattern.compile("\\d{6}");
 
     public RosterProperties {
         if (workDir == null) {
             throw new IllegalArgumentException("canbao.roster.work-dir is required");
+        }
+        if (writers < 1 || writers > 16) {
+            throw new IllegalArgumentException("canbao.roster.writers must be 1..16, was " + writers);
         }
         countySuccessors = countySuccessors == null ? Map.of() : Map.copyOf(countySuccessors);
         countySuccessors.forEach((from, to) -> {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Writes a run's survey rosters (spec §7.1) into the county agencies' {@code roster/} folders: for each county with
  * at least one person to survey, {@code ROSTER_{county6}_{yyyyMMdd}.csv} and then its done file ({@code .ok}: SHA-256
  * and {@code records=N}, spec §3). Each file is streamed from the database into a local file and uploaded by the
- * roster-out route; several files are written at once ({@code canbao.compare.parallelism}), uploaded in turn. A
+ * roster-out route; several files are written at once ({@code canbao.roster.writers}), uploaded in turn. A
  * county that had a roster of the same date from an earlier run but has nobody now gets that file withdrawn into
  * {@code roster/.withdrawn/}, so what a county finds always matches the latest run.
  */
@@ -59,14 +59,13 @@ public class RosterPublisher implements DisposableBean {
     private final ExecutorService writers;
 
     public RosterPublisher(NamedParameterJdbcTemplate jdbc, RosterRows rows, ProducerTemplate producer,
-                           ExchangeServerClient exchange, RosterProperties properties,
-                           ComparisonProperties comparison) {
+                           ExchangeServerClient exchange, RosterProperties properties) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.producer = producer;
         this.exchange = exchange;
         this.properties = properties;
-        this.writers = Workers.pool(comparison.parallelism(), "roster-writer");
+        this.writers = Workers.pool(properties.writers(), "roster-writer");
     }
 
     @Override

@@ -56,7 +56,7 @@ class AlertTest extends HubIntegrationTest {
 
         List<String> plan = transaction.execute(status -> {
             jdbc.execute("SET LOCAL enable_seqscan = off");
-            return new NamedParameterJdbcTemplate(jdbc).queryForList("EXPLAIN " + AlertDetection.DETECT, parameters,
+            return new NamedParameterJdbcTemplate(jdbc).queryForList("EXPLAIN " + AlertDetection.CANDIDATES, parameters,
                     String.class);
         });
 
