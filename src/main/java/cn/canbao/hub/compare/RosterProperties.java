@@ -12,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workDir            local folder where a roster is written before it is uploaded
  * @param countySuccessors   former county code → the county agency that now serves it
- * @param writers            county files read and written at once: each writer waits on the database for every
- *                           page of rows it then formats, so it takes more writers than cores to keep them busy
+ * @param writers            county files read and written at once (at 6 M persons on 2 cores, 2 writers wrote
+ *                           the 45 county files in 18 s, 4 in 22 s)
  */
 @ConfigurationProperties("canbao.roster")
-public record RosterProperties(Path workDir, Map<String, String> countySuccessors, @DefaultValue("4") int writers) {
+public record RosterProperties(Path workDir, Map<String, String> countySuccessors, @DefaultValue("2") int writers) {
 
     private static final Pattern COUNTY = Pattern.compile("\\d{6}");
 
