@@ -304,12 +304,12 @@ final class ClassificationSql {
                        CASE WHEN w.in_base AND length(w.region) = 9 THEN w.region END AS township) r
             """.formatted(SCHEME_BIT, ACTIVE, EXPECTATIONS_OF.formatted("v.held"),
             EXPECTATIONS_OF.formatted("v.elsewhere"), LATEST_OF_EACH, SCHEMES_OF_MASK.formatted("(w.enrol | " + LAPSED_SCHEMES + ")"),
-            expectationReason(1, "MEDICAL", List.of("310", "390"), "CASE WHEN w.employed THEN '310' ELSE '390' END"),
-            expectationReason(2, "PENSION", List.of("110", "120", "170"), "'170'"),
-            expectationReason(4, "EMPLOYMENT_210", List.of("210"), "'210'"),
-            expectationReason(8, "EMPLOYMENT_410", List.of("410"), "'410'"),
-            expectationReason(16, "EMPLOYMENT_510", List.of("510"), "'510'"),
-            expectationReason(32, "EMPLOYMENT_310", List.of("310"), "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
+            expectationReason(1, "MEDICAL", "CASE WHEN w.employed THEN '310' ELSE '390' END"),
+            expectationReason(2, "PENSION", "'170'"),
+            expectationReason(4, "EMPLOYMENT_210", "'210'"),
+            expectationReason(8, "EMPLOYMENT_410", "'410'"),
+            expectationReason(16, "EMPLOYMENT_510", "'510'"),
+            expectationReason(32, "EMPLOYMENT_310", "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
             paidSince("p.second_paid[%2$d]"), SCHEME_BIT);
 
     /**
@@ -328,15 +328,16 @@ final class ClassificationSql {
      * Written as text around the few values that vary (codes and JSON already built), in the layout
      * {@code json_build_object} gives: at 6 M persons, building the 1.6 M of them with it took 2 s more of each part.
      */
-    private static String expectationReason(int bit, String expectation, List<String> schemes, String enrol) {
+    private static String expectationReason(int bit, String expectation, String enrol) {
+        int position = EXPECTATION_BITS.indexOf(bit);
         String head = "{\"code\" : \"%s\", \"expectation\" : \"" + expectation + "\", \"schemes\" : "
-                + schemes.stream().map(scheme -> '"' + scheme + '"').collect(Collectors.joining(",", "[", "]"));
+                + EXPECTATION_SCHEMES.get(position).stream().map(scheme -> '"' + scheme + '"').collect(Collectors.joining(",", "[", "]"));
         return """
                 CASE WHEN (w.explained & %1$d) = 0 THEN NULL
                      WHEN (w.held_expectations & %1$d) <> 0 THEN '%2$s, "evidence" : '
                          || coalesce(substr(w.lapsed[%5$d], 10), 'null') || '}'
                      ELSE '%3$s, "enrol" : "' || %4$s || '"}' END""".formatted(bit, head.formatted("LAPSED"),
-                head.formatted("NEVER_HELD"), enrol, EXPECTATION_BITS.indexOf(bit) + 1);
+                head.formatted("NEVER_HELD"), enrol, position + 1);
     }
 
     private ClassificationSql() {
