@@ -67,7 +67,12 @@ for _ in $(seq 1 180); do
 done
 AUTH="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
 
+# every measurement starts without the dirty pages of what ran before it: a checkpoint falling inside one (the 1.35 GB
+# of a run's results, a reference's table) slowed it by up to a fifth (docs/performance.md, fourth round)
+checkpoint() { "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"; }
+
 echo "== comparison run"
+checkpoint
 RUN=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
   "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
 # waits on the database, not the API: each authenticated request costs a bcrypt check (~0.1 CPU-s), which a
@@ -87,6 +92,7 @@ wait $HUB 2>/dev/null || true
 # the reference once on one core and once with PostgreSQL's parallel workers; the faster is the yardstick
 for workers in 0 2; do
   echo "== hand-written reference statement, max_parallel_workers_per_gather=$workers"
+  checkpoint
   "${PSQL[@]}" -d "$DB" -v workers=$workers -f bench/compare/handwritten.sql
 done
 
