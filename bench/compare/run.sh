@@ -75,8 +75,8 @@ echo "== comparison run"
 checkpoint
 RUN=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
   "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-# waits on the database, not the API: each authenticated request costs a bcrypt check (~0.1 CPU-s), which a
-# poll every 2 s took from the run (16 CPU-s in a JFR recording of one run)
+# waits on the database, not the API, so that waiting takes nothing from the run (when an API request still cost a
+# bcrypt check at strength 10, a poll every 2 s took 16 CPU-s of one run; decision 0005)
 while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT status FROM comparison_run WHERE id = $RUN")" = RUNNING ]; do
   sleep 2
 done

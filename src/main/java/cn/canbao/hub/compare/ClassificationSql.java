@@ -242,7 +242,7 @@ final class ClassificationSql {
                            FROM registry_participation q
                            CROSS JOIN LATERAL (
                                SELECT to_char(coalesce(q.last_paid_month, DATE '0001-01-01'), 'YYYYMM')
-                                      || lpad(CAST(255 - %16$s AS text), 3, '0')
+                                      || lpad(CAST(255 - %1$s AS text), 3, '0')
                                       || CAST(json_build_object('sourceRecordId', q.source_record_id, 'system', q.system,
                                               'scheme', q.scheme, 'insuredRegion', q.insured_region,
                                               'contributionStatus', q.contribution_status,
@@ -310,7 +310,7 @@ final class ClassificationSql {
             expectationReason(8, "EMPLOYMENT_410", "'410'"),
             expectationReason(16, "EMPLOYMENT_510", "'510'"),
             expectationReason(32, "EMPLOYMENT_310", "'310'"), paidSince("p.paid_%s"), PART.formatted("p"),
-            paidSince("p.second_paid[%2$d]"), SCHEME_BIT);
+            paidSince("p.second_paid[%2$d]"));
 
     /**
      * The bits of the schemes whose month lies in the scheme's payment window; {@code month} is formatted with the

@@ -2,6 +2,9 @@ package cn.canbao.hub.registry;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,12 +35,15 @@ public class RegistryRefresh {
      * The coverage columns of registry_person (V10 migration), summarised from the merged persons' current
      * participations by the view registry_refresh_coverage: what a comparison run needs of them.
      */
-    private static final String COVERAGE_COLUMNS = "held_schemes, drawing_schemes, drawing_twice, paid_110, paid_120, "
-            + "paid_170, paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, "
-            + "employed_paid_120";
-    private static final String COVERAGE_OF_C = "coalesce(c.held_schemes, 0), coalesce(c.drawing_schemes, 0), "
-            + "coalesce(c.drawing_twice, 0), c.paid_110, c.paid_120, c.paid_170, c.paid_210, c.paid_310, c.paid_390, "
-            + "c.paid_410, c.paid_510, c.second_paid, c.employed_paid_110, c.employed_paid_120";
+    private static final List<String> COVERAGE = List.of("held_schemes", "drawing_schemes", "drawing_twice",
+            "paid_110", "paid_120", "paid_170", "paid_210", "paid_310", "paid_390", "paid_410", "paid_510",
+            "second_paid", "employed_paid_110", "employed_paid_120");
+    /** The scheme masks, 0 (not null) for a person without participations, whom the view has no row for. */
+    private static final Set<String> MASKS = Set.of("held_schemes", "drawing_schemes", "drawing_twice");
+    private static final String COVERAGE_COLUMNS = String.join(", ", COVERAGE);
+    private static final String COVERAGE_OF_C = COVERAGE.stream()
+            .map(column -> MASKS.contains(column) ? "coalesce(c." + column + ", 0)" : "c." + column)
+            .collect(Collectors.joining(", "));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
