@@ -83,9 +83,9 @@ final class ClassificationSql {
      * duplicate get their participations looked up again, through the participations' person index.
      */
     static final String CLASSIFY = """
-            INSERT INTO comparison_result_load (run_id, id_number, category, flags, unmet, missing_schemes, exclusion,
-                held_schemes, active_schemes, employed, pension_expected, pension_met, medical_met, rostered,
-                county, township, prefecture, age, name, sex, address, reasons)
+            INSERT INTO comparison_result_load (run_id, id_number, id_key, category, flags, unmet, missing_schemes,
+                exclusion, held_schemes, active_schemes, employed, pension_expected, pension_met, medical_met,
+                rostered, county, township, prefecture, age, name, sex, address, reasons)
             WITH elsewhere AS (
                 SELECT q.id_number, bit_or(%1$s) AS active,
                        CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme,
@@ -258,7 +258,7 @@ final class ClassificationSql {
                            WHERE q.id_number = d.id_number AND %2$s) END AS duplicates
                 FROM described d
                 OFFSET 0)
-            SELECT :runId, w.id_number, w.category,
+            SELECT :runId, w.id_number, comparison_key(w.id_number), w.category,
                    CASE WHEN w.flag_bits = 0 THEN '{}' ELSE array_remove(ARRAY[
                        CASE WHEN (w.flag_bits & 1) <> 0 THEN 'DUPLICATE' END,
                        CASE WHEN (w.flag_bits & 2) <> 0 THEN 'ASSISTANCE_UNINSURED' END,

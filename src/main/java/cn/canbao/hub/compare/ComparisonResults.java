@@ -37,10 +37,10 @@ public class ComparisonResults {
 
     /** The person's results in completed runs, newest first. */
     public List<Result> history(String idNumber) {
-        // one index probe per kept run: the results' key leads with the run
+        // one probe of each kept run's key, the identity number as a number (V13)
         return jdbc.query(SELECT + """
                 WHERE r.run_id = ANY (ARRAY(SELECT id FROM comparison_run WHERE status = 'COMPLETED'))
-                  AND r.id_number = :idNumber
+                  AND r.id_key = comparison_key(:idNumber)
                 ORDER BY r.run_id DESC
                 """, new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> result(rs));
     }

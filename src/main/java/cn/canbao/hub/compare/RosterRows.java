@@ -40,7 +40,8 @@ public class RosterRows {
                    array_to_string(r.missing_schemes, ','), CAST(r.reasons AS text)
             FROM comparison_result r
             WHERE r.run_id = ? AND r.rostered AND r.county = ? AND (CAST(? AS text) IS NULL OR r.township = ?)
-            ORDER BY r.township, r.id_number
+            -- id_key: the identity number as a number (V13), in the same order; the roster index holds it
+            ORDER BY r.township, r.id_key
             """;
 
     private static final ObjectReader REASONS = CanonicalJson.mapper().readerFor(Reason[].class);

@@ -34,7 +34,7 @@ public class RunDiffs {
 
     private static final String CHANGED = """
             FROM (SELECT * FROM comparison_result WHERE run_id = :from) a
-            FULL JOIN (SELECT * FROM comparison_result WHERE run_id = :to) b ON b.id_number = a.id_number
+            FULL JOIN (SELECT * FROM comparison_result WHERE run_id = :to) b ON b.id_key = a.id_key
             WHERE a.category IS DISTINCT FROM b.category OR a.flags IS DISTINCT FROM b.flags
             """;
 
