@@ -1,6 +1,7 @@
 package cn.canbao.hub.embedded.broker;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port                 its port; 0 picks a free one
  * @param maxDeliveryAttempts  deliveries of a message before it moves to {@code DLQ.<queue>}
  * @param redeliveryDelay      wait before a rolled-back message is delivered again
+ * @param minDiskFree          free space on the broker's disk below which it stops taking messages
  */
 @ConfigurationProperties("canbao.broker")
 public record BrokerProperties(@DefaultValue("true") boolean embedded,
                                @DefaultValue("127.0.0.1") String host,
                                @DefaultValue("61616") int port,
                                @DefaultValue("5") int maxDeliveryAttempts,
-                               @DefaultValue("1s") Duration redeliveryDelay) {
+                               @DefaultValue("1s") Duration redeliveryDelay,
+                               @DefaultValue("1GB") DataSize minDiskFree) {
 
     public BrokerProperties {
         if (host == null || host.isBlank()) {
@@ -35,6 +38,9 @@ public record BrokerProperties(@DefaultValue("true") boolean embedded,
         if (redeliveryDelay.isNegative()) {
             throw new IllegalArgumentException("canbao.broker.redelivery-delay must not be negative, was "
                     + redeliveryDelay);
+        }
+        if (minDiskFree.toBytes() <= 0) {
+            throw new IllegalArgumentException("canbao.broker.min-disk-free must be positive, was " + minDiskFree);
         }
     }
 }

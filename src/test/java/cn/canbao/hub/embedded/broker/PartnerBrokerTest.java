@@ -71,6 +71,12 @@ class PartnerBrokerTest {
     }
 
     @Test
+    void stopsTakingMessagesOnShortFreeSpaceRatherThanAtAShareOfTheDisk() {
+        assertThat(broker.broker().getActiveMQServer().getConfiguration().getMinDiskFree())
+                .isEqualTo(SecuredTestBroker.MIN_DISK_FREE.toBytes());
+    }
+
+    @Test
     void partnerSendsItsEventsAndReadsItsReceipts() throws JMSException {
         try (Connection pension = connect("pension"); Connection hub = connect("hub")) {
             send(pension, "canbao.in.pension.events", "{\"eventId\":\"e-1\"}");

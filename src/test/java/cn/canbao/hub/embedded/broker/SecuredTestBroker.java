@@ -7,9 +7,12 @@ import java.time.Duration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.springframework.util.unit.DataSize;
 
 /** An Artemis broker secured by {@link PartnerBrokerCustomizer}, started without Spring, on a free port. */
 final class SecuredTestBroker implements AutoCloseable {
+
+    static final DataSize MIN_DISK_FREE = DataSize.ofMegabytes(512);
 
     private final EmbeddedActiveMQ broker;
     private final BrokerUsers users;
@@ -27,7 +30,7 @@ final class SecuredTestBroker implements AutoCloseable {
         configuration.setPersistenceEnabled(false);
         configuration.setBrokerInstance(dataDir.resolve("broker").toFile());
         new PartnerBrokerCustomizer(
-                new BrokerProperties(true, "127.0.0.1", 0, maxDeliveryAttempts, Duration.ZERO), accounts)
+                new BrokerProperties(true, "127.0.0.1", 0, maxDeliveryAttempts, Duration.ZERO, MIN_DISK_FREE), accounts)
                 .customize(configuration);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
                 .setSecurityManager(BrokerSecurityManagers.forUsers(users));
