@@ -211,7 +211,7 @@ final class ClassificationSql {
                        -- per unmet expectation a LAPSED or NEVER_HELD reason, for these persons only
                        CASE WHEN z.category IN ('UNINSURED', 'LAPSED', 'PARTIAL') OR z.exclusion = 'INSURED_ELSEWHERE'
                             THEN z.unmet ELSE 0 END AS explained,
-                       CASE WHEN z.unmet = 0 THEN '{}' ELSE array_remove(ARRAY[
+                       CASE WHEN z.unmet = 0 THEN NULL ELSE array_remove(ARRAY[
                            CASE WHEN (z.unmet & 1) <> 0 THEN 'MEDICAL' END,
                            CASE WHEN (z.unmet & 2) <> 0 THEN 'PENSION' END,
                            CASE WHEN (z.unmet & 4) <> 0 THEN 'EMPLOYMENT_210' END,
@@ -259,13 +259,13 @@ final class ClassificationSql {
                 FROM described d
                 OFFSET 0)
             SELECT :runId, w.id_number, comparison_key(w.id_number), w.category,
-                   CASE WHEN w.flag_bits = 0 THEN '{}' ELSE array_remove(ARRAY[
+                   CASE WHEN w.flag_bits = 0 THEN NULL ELSE array_remove(ARRAY[
                        CASE WHEN (w.flag_bits & 1) <> 0 THEN 'DUPLICATE' END,
                        CASE WHEN (w.flag_bits & 2) <> 0 THEN 'ASSISTANCE_UNINSURED' END,
                        CASE WHEN (w.flag_bits & 4) <> 0 THEN 'STUDENT' END,
                        CASE WHEN (w.flag_bits & 8) <> 0 THEN 'SEX_MISMATCH' END], NULL) END,
                    w.unmet_names,
-                   CASE WHEN NOT w.rostered THEN '{}' ELSE %6$s END,
+                   CASE WHEN w.rostered THEN %6$s END,
                    w.exclusion, w.held, w.active, w.employed, w.in_base AND w.pension_expected, w.pension_met,
                    w.medical_met, w.rostered,
                    r.county, r.township, CASE WHEN r.county IS NOT NULL THEN substr(r.county, 1, 4) || '00' END,

@@ -35,7 +35,9 @@ public class RunDiffs {
     private static final String CHANGED = """
             FROM (SELECT * FROM comparison_result WHERE run_id = :from) a
             FULL JOIN (SELECT * FROM comparison_result WHERE run_id = :to) b ON b.id_key = a.id_key
-            WHERE a.category IS DISTINCT FROM b.category OR a.flags IS DISTINCT FROM b.flags
+            -- no flags: NULL since V14, an empty array in runs stored before
+            WHERE a.category IS DISTINCT FROM b.category
+               OR coalesce(a.flags, '{}') IS DISTINCT FROM coalesce(b.flags, '{}')
             """;
 
     private final NamedParameterJdbcTemplate jdbc;

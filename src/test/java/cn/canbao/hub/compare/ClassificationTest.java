@@ -237,8 +237,10 @@ class ClassificationTest extends HubIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void classifies(Case c) throws Exception {
-        Map<String, Object> result = jdbc.queryForMap("SELECT category, array_to_string(flags, ' ') AS flags, "
-                + "array_to_string(missing_schemes, ';') AS missing, rostered, CAST(reasons AS text) AS reasons "
+        Map<String, Object> result = jdbc.queryForMap("SELECT category, "
+                + "coalesce(array_to_string(flags, ' '), '') AS flags, "
+                + "coalesce(array_to_string(missing_schemes, ';'), '') AS missing, rostered, "
+                + "CAST(reasons AS text) AS reasons "
                 + "FROM comparison_result WHERE run_id = ? AND id_number = ?", runId, idOfCase.get(c.name()));
 
         assertThat(result.get("category")).isEqualTo(c.category());

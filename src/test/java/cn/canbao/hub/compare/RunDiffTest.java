@@ -66,4 +66,20 @@ class RunDiffTest extends HubIntegrationTest {
         assertThat(diff.transitions()).isEmpty();
         assertThat(diff.persons()).isEmpty();
     }
+
+    @Test
+    void findsNoChangeBetweenARunStoredWithEmptyArraysAndOneStoringNull() {
+        String id = TestPersons.adult();
+        new SourceRecords(jdbc).police(id, "褚六", "630105006");
+        ComparisonRuns.Run before = runs.run(D, "TEST");
+        // as runs stored before V14 hold "no flags"
+        jdbc.update("UPDATE comparison_result SET flags = '{}' WHERE run_id = ? AND flags IS NULL", before.id());
+        ComparisonRuns.Run after = runs.run(D, "TEST");
+
+        RunDiffs.Diff diff = diffs.diff(before.id(), after.id(), null, 10_000).orElseThrow();
+
+        assertThat(jdbc.queryForObject("SELECT flags IS NULL FROM comparison_result WHERE run_id = ? AND id_number = ?",
+                Boolean.class, after.id(), id)).isTrue();
+        assertThat(diff.persons()).noneMatch(change -> change.idNumber().equals(id));
+    }
 }
