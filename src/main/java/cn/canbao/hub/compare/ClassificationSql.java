@@ -36,12 +36,6 @@ final class ClassificationSql {
             .map(scheme -> "WHEN '%1$s' THEN CAST(:cutoff%1$s AS date)".formatted(scheme))
             .collect(Collectors.joining(" ", "CASE q.scheme ", " END")));
 
-    /** Expectation bits covered by a scheme mask {@code m}. */
-    private static final String EXPECTATIONS_OF = """
-            ((CASE WHEN (%1$s & 48) <> 0 THEN 1 ELSE 0 END) | (CASE WHEN (%1$s & 7) <> 0 THEN 2 ELSE 0 END)
-             | (CASE WHEN (%1$s & 8) <> 0 THEN 4 ELSE 0 END) | (CASE WHEN (%1$s & 64) <> 0 THEN 8 ELSE 0 END)
-             | (CASE WHEN (%1$s & 128) <> 0 THEN 16 ELSE 0 END) | (CASE WHEN (%1$s & 16) <> 0 THEN 32 ELSE 0 END))""";
-
     /**
      * Whether the person of row {@code %s} belongs to the part {@code :part} of {@code :parts} being classified.
      * {@code hashbpchar} hashes the CHAR(18) as it is; {@code hashtext} first made a text copy of every one of the
@@ -63,6 +57,13 @@ final class ClassificationSql {
     /** The schemes that meet each expectation, in the order of {@link #EXPECTATION_BITS}. */
     private static final List<List<String>> EXPECTATION_SCHEMES = List.of(List.of("310", "390"),
             List.of("110", "120", "170"), List.of("210"), List.of("410"), List.of("510"), List.of("310"));
+
+    /** Expectation bits covered by the scheme mask {@code %1$s}. */
+    private static final String EXPECTATIONS_OF = IntStream.range(0, EXPECTATION_BITS.size())
+            .mapToObj(i -> "(CASE WHEN (%%1$s & %d) <> 0 THEN %d ELSE 0 END)".formatted(
+                    EXPECTATION_SCHEMES.get(i).stream().mapToInt(scheme -> 1 << SCHEMES.indexOf(scheme)).sum(),
+                    EXPECTATION_BITS.get(i)))
+            .collect(Collectors.joining("\n | ", "(", ")"));
 
     /** Per expectation explained, the greatest element of its schemes' participations (see CLASSIFY, lapsed). */
     private static final String LATEST_OF_EACH = IntStream.range(0, EXPECTATION_BITS.size())
@@ -331,7 +332,8 @@ final class ClassificationSql {
     private static String expectationReason(int bit, String expectation, String enrol) {
         int position = EXPECTATION_BITS.indexOf(bit);
         String head = "{\"code\" : \"%s\", \"expectation\" : \"" + expectation + "\", \"schemes\" : "
-                + EXPECTATION_SCHEMES.get(position).stream().map(scheme -> '"' + scheme + '"').collect(Collectors.joining(",", "[", "]"));
+                + EXPECTATION_SCHEMES.get(position).stream().map(scheme -> '"' + scheme + '"')
+                        .collect(Collectors.joining(",", "[", "]"));
         return """
                 CASE WHEN (w.explained & %1$d) = 0 THEN NULL
                      WHEN (w.held_expectations & %1$d) <> 0 THEN '%2$s, "evidence" : '

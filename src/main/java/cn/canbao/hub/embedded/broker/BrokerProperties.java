@@ -1,9 +1,9 @@
 package cn.canbao.hub.embedded.broker;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The broker partners exchange JMS messages with: the embedded Artemis of the default run, secured with

@@ -29,9 +29,9 @@ final class SecuredTestBroker implements AutoCloseable {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(false);
         configuration.setBrokerInstance(dataDir.resolve("broker").toFile());
-        new PartnerBrokerCustomizer(
-                new BrokerProperties(true, "127.0.0.1", 0, maxDeliveryAttempts, Duration.ZERO, MIN_DISK_FREE), accounts)
-                .customize(configuration);
+        BrokerProperties settings = new BrokerProperties(true, "127.0.0.1", 0, maxDeliveryAttempts, Duration.ZERO,
+                MIN_DISK_FREE);
+        new PartnerBrokerCustomizer(settings, accounts).customize(configuration);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
                 .setSecurityManager(BrokerSecurityManagers.forUsers(users));
         broker.start();
