@@ -1,6 +1,6 @@
 -- Synthetic province-scale registry for the comparison benchmark, generated set-based inside PostgreSQL.
 -- psql -v persons=6000000: persons in the registry (5 % of them outside the population base); the
--- participations follow from the person mix (about 2.5 per person). Written straight into the registry's
+-- participations follow from the person mix (2.5 per person: 15.0 M at 6 M persons, as the brief has it). Written straight into the registry's
 -- typed current tables, as a refresh would leave them; source_record stays empty.
 \set ON_ERROR_STOP on
 \timing on
@@ -38,7 +38,8 @@ SELECT g,
        g % 25 = 4 AS no_medical,
        g % 8 = 5 AS no_pension,
        g % 13 = 6 AS lapsed,
-       g % 40 = 7 AS duplicate_medical
+       g % 40 = 7 AS duplicate_medical,
+       g % 9 IN (3, 8) AS moved_within
 FROM generate_series(1, :persons) g
 JOIN county c ON c.n = g % 45;
 
@@ -48,26 +49,30 @@ SELECT CASE WHEN p.scheme IN ('110', '120', '170') THEN 'PENSION' WHEN p.scheme 
             WHEN p.scheme = '210' THEN 'UNEMPLOYMENT' WHEN p.scheme = '410' THEN 'INJURY' ELSE 'MATERNITY' END,
        b.id_number || '|' || p.scheme || '|' || p.region, 1, b.id_number, p.scheme, p.region,
        CASE WHEN b.employed THEN '91630100MA' || lpad((b.g % 100000)::text, 8, '0') END,
-       p.contribution, p.person_status, DATE '2010-01-01', NULL, p.paid, b.g
+       p.contribution, p.person_status, DATE '2010-01-01', p.ended, p.paid, b.g
 FROM bench_person b
 CROSS JOIN LATERAL (VALUES
     -- medical: 310 when employed, else 390; a lapsed share paid long ago
     (CASE WHEN b.employed THEN '310' ELSE '390' END, b.county, '1', NULL::char(1),
-     CASE WHEN b.lapsed THEN DATE '2015-06-01' ELSE DATE '2017-09-01' END, NOT b.no_medical),
+     CASE WHEN b.lapsed THEN DATE '2015-06-01' ELSE DATE '2017-09-01' END, NOT b.no_medical, NULL::date),
     -- a second, duplicate resident medical participation elsewhere
     ('390', CASE WHEN b.county = '630102' THEN '630103' ELSE '630102' END, '1', NULL, DATE '2017-09-01',
-     b.duplicate_medical AND NOT b.no_medical),
+     b.duplicate_medical AND NOT b.no_medical, NULL),
     -- pension: retirees draw 110, the employed pay 110, the others 170
     (CASE WHEN b.born < DATE '1957-10-15' OR b.employed THEN '110' ELSE '170' END, b.county,
      CASE WHEN b.born < DATE '1957-10-15' THEN '3' WHEN b.g % 33 = 8 THEN '2' ELSE '1' END,
      CASE WHEN b.born < DATE '1957-10-15' THEN '2' ELSE '1' END,
      CASE WHEN b.born < DATE '1957-10-15' THEN DATE '2012-12-01' WHEN b.lapsed THEN DATE '2015-06-01'
           ELSE DATE '2017-09-01' END,
-     NOT b.no_pension AND b.born < DATE '2001-10-15'),
-    ('210', b.county, '1', NULL, DATE '2017-09-01', b.employed),
-    ('410', b.county, '1', NULL, DATE '2017-09-01', b.employed),
-    ('510', b.county, '1', NULL, DATE '2017-08-01', b.employed AND b.g % 7 <> 0)
-) AS p(scheme, region, contribution, person_status, paid, present)
+     NOT b.no_pension AND b.born < DATE '2001-10-15', NULL),
+    ('210', b.county, '1', NULL, DATE '2017-09-01', b.employed, NULL),
+    ('410', b.county, '1', NULL, DATE '2017-09-01', b.employed, NULL),
+    ('510', b.county, '1', NULL, DATE '2017-08-01', b.employed AND b.g % 7 <> 0, NULL),
+    -- a resident medical participation ended (终止缴费) in the county the person lived in before: what a move
+    -- leaves behind; it changes nobody's category (each has a later medical one) but the statements read it
+    ('390', CASE WHEN b.county = '630104' THEN '630105' ELSE '630104' END, '3', NULL, DATE '2014-06-01',
+     b.moved_within AND NOT b.no_medical, DATE '2014-06-30')
+) AS p(scheme, region, contribution, person_status, paid, present, ended)
 WHERE p.present;
 
 -- persons after their participations, each with the coverage the registry refresh keeps in the merged view

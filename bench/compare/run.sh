@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Comparison benchmark (docs/performance.md, "Comparison"): a private PostgreSQL 15 cluster with a synthetic
-# province-scale registry, one comparison run of the hub through its REST API, then the hand-written reference
-# statement, and a check that both give every person the same category.
+# province-scale registry, comparison runs of the hub through its REST API alternating with the hand-written
+# reference statement, and a check that both give every person the same category.
 #
-#   bench/compare/run.sh [persons]          default 6000000 (about 2.5 participations per person)
+#   bench/compare/run.sh [persons]          default 6000000 (2.5 participations per person)
 #   BENCH_REUSE=1 bench/compare/run.sh      run again on the database generated last time
+#   BENCH_ROUNDS=N                          comparison runs, each between two references (default 3)
 #
 # Needs the PostgreSQL 15 server binaries (/usr/lib/postgresql/15/bin) and the hub's jar
 # (./mvnw -q -B package -DskipTests). Run as root (the cluster runs as user postgres) from the repository root.
 set -euo pipefail
 
 PERSONS=${1:-6000000}
+ROUNDS=${BENCH_ROUNDS:-3}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGDATA=${BENCH_PGDATA:-/var/tmp/canbao-compare-bench/pg}
 PGPORT=${BENCH_PGPORT:-5499}
@@ -52,49 +54,86 @@ else
   apply_migrations
 fi
 
-echo "== starting the hub on the benchmark database"
-mkdir -p "$HUB_DATA"
-java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
-  --spring.flyway.enabled=false --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
-  --server.port="$HTTP_PORT" --canbao.sftp.port=2299 --canbao.broker.port=61699 \
-  >"$HUB_DATA/hub.log" 2>&1 &
-HUB=$!
-trap '{ kill $HUB; wait $HUB; } 2>/dev/null || true; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
-  sleep 1
-done
-AUTH="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
-
 # every measurement starts without the dirty pages of what ran before it: a checkpoint falling inside one (the 1.35 GB
 # of a run's results, a reference's table) slowed it by up to a fifth (docs/performance.md, fourth round)
 checkpoint() { "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"; }
 
-echo "== comparison run"
-checkpoint
-RUN=$(curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
-  "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-# waits on the database, not the API, so that waiting takes nothing from the run (when an API request still cost a
-# bcrypt check at strength 10, a poll every 2 s took 16 CPU-s of one run; decision 0005)
-while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT status FROM comparison_run WHERE id = $RUN")" = RUNNING ]; do
-  sleep 2
-done
-curl -fs -u "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$RUN"
-echo
-# the run's alerts go out before the hub stops, so a later run on this database does not send them meanwhile
-while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM alert_outbox WHERE sent_at IS NULL")" != 0 ]; do
-  sleep 2
-done
-kill $HUB
-wait $HUB 2>/dev/null || true
-
-# the reference once on one core and once with PostgreSQL's parallel workers; the faster is the yardstick
-for workers in 0 2; do
-  echo "== hand-written reference statement, max_parallel_workers_per_gather=$workers"
+# the hand-written statement's time in ms (the longest statement of the script: the CREATE TABLE … AS); its
+# output goes to stderr, through the descriptor (opening /dev/stderr anew would truncate a log file it points to)
+reference() {
   checkpoint
-  "${PSQL[@]}" -d "$DB" -v workers=$workers -f bench/compare/handwritten.sql
+  "${PSQL[@]}" -d "$DB" -v workers="$1" -f bench/compare/handwritten.sql | tee >(cat >&2) \
+    | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | sort -g | tail -1
+}
+
+mkdir -p "$HUB_DATA"
+: >"$HUB_DATA/hub.log"
+HUB=
+stop_hub() { if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi; }
+trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+
+# one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN_JSON
+hub_run() {
+  java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
+    --spring.flyway.enabled=false --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
+    --server.port="$HTTP_PORT" --canbao.sftp.port=2299 --canbao.broker.port=61699 \
+    >>"$HUB_DATA/hub.log" 2>&1 &
+  HUB=$!
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
+    sleep 1
+  done
+  local auth run
+  auth="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
+  checkpoint
+  run=$(curl -fs -u "$auth" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
+    "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+  # waits on the database, not the API, so that waiting takes nothing from the run (when an API request still cost
+  # a bcrypt check at strength 10, a poll every 2 s took 16 CPU-s of one run; decision 0005)
+  while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT status FROM comparison_run WHERE id = $run")" = RUNNING ]; do
+    sleep 2
+  done
+  RUN_JSON=$(curl -fs -u "$auth" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$run")
+  # the run's alerts go out before the hub stops, so a later run on this database does not send them meanwhile
+  while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM alert_outbox WHERE sent_at IS NULL")" != 0 ]; do
+    sleep 2
+  done
+  stop_hub
+}
+
+# The machine's speed drifts by up to a half from one minute to the next (docs/performance.md, fifth round), so one run
+# against one reference measured minutes apart says little: the runs alternate with the parallel reference, each run
+# is compared with the references just before and after it, and the median of those ratios is the result.
+echo "== hand-written reference statement, max_parallel_workers_per_gather=2"
+REFERENCES=("$(reference 2)")
+RUNS=()
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== comparison run, round $round of $ROUNDS"
+  hub_run
+  echo "$RUN_JSON"
+  RUNS+=("$(sed -nE 's/.*"durationMs":([0-9]+).*/\1/p' <<<"$RUN_JSON")")
+  RUN=$(sed -E 's/^\{"id":([0-9]+).*/\1/' <<<"$RUN_JSON")
+  echo "== hand-written reference statement, max_parallel_workers_per_gather=2"
+  REFERENCES+=("$(reference 2)")
 done
+echo "== hand-written reference statement, max_parallel_workers_per_gather=0"
+ONE_CORE=$(reference 0)
+
+echo "== summary (ms; ratio = run / mean of the parallel references before and after it)"
+python3 - "$ONE_CORE" "${#RUNS[@]}" "${RUNS[@]}" "${REFERENCES[@]}" <<'PY'
+import statistics, sys
+one_core, n = float(sys.argv[1]), int(sys.argv[2])
+runs, refs = [float(v) for v in sys.argv[3:3 + n]], [float(v) for v in sys.argv[3 + n:]]
+ratios = []
+for i, run in enumerate(runs):
+    around = (refs[i] + refs[i + 1]) / 2
+    ratios.append(run / around)
+    print(f"round {i + 1}: run {run:.0f}, parallel reference before {refs[i]:.0f} after {refs[i + 1]:.0f}, "
+          f"ratio {run / around:.2f}")
+print(f"median ratio to the parallel reference {statistics.median(ratios):.2f}; one-core reference {one_core:.0f}, "
+      f"median run / one-core {statistics.median(runs) / one_core:.2f}")
+PY
 
 # what keeping the coverage costs a refresh (docs/registry.md, "Coverage"): the view for 100,000 persons spread
 # over the registry, as many as a large nightly increment merges again
