@@ -216,22 +216,13 @@ public class ComparisonRuns implements DisposableBean {
                 transaction.executeWithoutResult(status -> publishResults(runId, asOf, parameters, steps, counts));
                 return null;
             });
-            CompletableFuture<Long> key = CompletableFuture.supplyAsync(() -> key(parameters), classifiers);
-            List<RosterPublisher.RosterFile> files;
-            try {
-                files = timed(steps, "rosters", () -> {
-                    try {
-                        return rosters.publish(runId, asOf);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (RuntimeException e) {
-                // the run lock is held until the key's build is over, whether the rosters went out or not
-                key.handle((took, failure) -> null).join();
-                throw e;
-            }
-            steps.put("key", Workers.join(key));
+            List<RosterPublisher.RosterFile> files = timed(steps, "rosters", () -> {
+                try {
+                    return rosters.publish(runId, asOf);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             counts.put("rosterFiles", files.size());
             timed(steps, "retention", () -> jdbc.queryForObject("SELECT comparison_result_retain(:keep)",
                     new MapSqlParameterSource("keep", properties.keepRuns()), Integer.class));
@@ -299,21 +290,6 @@ public class ComparisonRuns implements DisposableBean {
         Statistics.RegionStatistic province = timed(steps, "classify.statistics", () -> statistics.compute(runId));
         counts.putAll(province.categoryCounts());
         counts.put("rostered", province.rostered());
-    }
-
-    /**
-     * Builds the run's key (its primary key on the identity number as a number) once the run is published, in a
-     * transaction of its own while the rosters are written: nothing in the run reads through it, the person API and
-     * the diff do. Returns the milliseconds it took.
-     */
-    private long key(MapSqlParameterSource parameters) {
-        long started = System.nanoTime();
-        transaction.executeWithoutResult(status -> {
-            jdbc.queryForObject("SELECT set_config('maintenance_work_mem', :workMem, true)", parameters,
-                    String.class);
-            jdbc.queryForObject("SELECT comparison_result_key(:runId)", parameters, String.class);
-        });
-        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private void finish(long runId, String status, long started, Map<String, Object> counts,
