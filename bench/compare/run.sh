@@ -102,9 +102,9 @@ hub_run() {
   stop_hub
 }
 
-# The machine's speed drifts by up to a half from one minute to the next (docs/performance.md, fifth round), so one run
-# against one reference measured minutes apart says little: the runs alternate with the parallel reference, each run
-# is compared with the references just before and after it, and the median of those ratios is the result.
+# The machine's speed drifts by up to a half from one minute to the next (docs/performance.md, sixth round), so
+# one run against one reference measured minutes apart says little: the runs alternate with the parallel reference,
+# each run is compared with the references just before and after it, and the median of those ratios is the result.
 echo "== hand-written reference statement, max_parallel_workers_per_gather=2"
 REFERENCES=("$(reference 2)")
 RUNS=()
