@@ -72,11 +72,13 @@ HUB=
 stop_hub() { if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi; }
 trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
 
-# one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN_JSON
+# one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN_JSON. It keeps
+# the results of 3 runs, not 14: at 6 M persons each is 1.2 GB, and the benchmark runs many
 hub_run() {
   java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
     --spring.flyway.enabled=false --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
+    --canbao.compare.keep-runs=3 \
     --server.port="$HTTP_PORT" --canbao.sftp.port=2299 --canbao.broker.port=61699 \
     >>"$HUB_DATA/hub.log" 2>&1 &
   HUB=$!
