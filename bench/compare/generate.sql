@@ -1,7 +1,8 @@
 -- Synthetic province-scale registry for the comparison benchmark, generated set-based inside PostgreSQL.
 -- psql -v persons=6000000: persons in the registry (5 % of them outside the population base); the
--- participations follow from the person mix (2.5 per person: 15.0 M at 6 M persons, as the brief has it). Written straight into the registry's
--- typed current tables, as a refresh would leave them; source_record stays empty.
+-- participations follow from the person mix (2.5 per person: 15.0 M at 6 M persons, as the brief has it).
+-- Written straight into the registry's typed current tables, as a refresh would leave them; source_record stays
+-- empty.
 \set ON_ERROR_STOP on
 \timing on
 
