@@ -45,6 +45,11 @@ public class RegistryRefresh {
             .map(column -> MASKS.contains(column) ? "coalesce(c." + column + ", 0)" : "c." + column)
             .collect(Collectors.joining(", "));
 
+    /** Up to a fifth of the registry's persons, their coverage is read through the participations' person index. */
+    private static final int INDEX_SHARE_DENOMINATOR = 5;
+    /** Turned off for the coverage of such a share, so that only a nested loop over the index is left to plan. */
+    private static final List<String> SET_JOINS = List.of("enable_hashjoin", "enable_mergejoin");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final String timeZone;
@@ -73,7 +78,7 @@ public class RegistryRefresh {
                 + "FROM pg_stat_activity WHERE backend_type = 'client backend' AND xact_start IS NOT NULL "
                 + "AND pid <> pg_backend_pid()", none, OffsetDateTime.class);
         jdbc.update("TRUNCATE registry_refresh_row, registry_refresh_key, registry_refresh_latest, "
-                + "registry_refresh_current, registry_refresh_person", none);
+                + "registry_refresh_current, registry_refresh_person, registry_refresh_covered", none);
         MapSqlParameterSource mark = new MapSqlParameterSource("highWater", highWater).addValue("horizon", horizon);
         long read = jdbc.update("""
                 INSERT INTO registry_refresh_row (id, system, source_key, id_number, operation, stated_at)
@@ -99,7 +104,7 @@ public class RegistryRefresh {
                 ON CONFLICT DO NOTHING
                 """, none);
         long keys = jdbc.queryForObject("SELECT count(*) FROM registry_refresh_key", none, Long.class);
-        jdbc.update("""
+        long mergedAgain = jdbc.update("""
                 INSERT INTO registry_refresh_person (id_number)
                 SELECT id_number FROM registry_refresh_row WHERE id_number IS NOT NULL
                 UNION
@@ -113,6 +118,7 @@ public class RegistryRefresh {
                 ON CONFLICT DO NOTHING
                 """, none);
         replaceDerivedRows();
+        coverMergedPersons(mergedAgain);
         long persons = mergePersons();
         jdbc.update("UPDATE registry_refresh SET high_water = :highWater, refreshed_at = now() WHERE id = 1",
                 new MapSqlParameterSource("highWater", newHighWater));
@@ -257,6 +263,29 @@ public class RegistryRefresh {
                 """, none);
     }
 
+    /**
+     * The coverage of the persons merged again, into registry_refresh_covered for the merge. The planner reads every
+     * participation of the registry for as few as 3,000 persons: it takes a person to hold 20 of them (ANALYZE's
+     * sample counts 0.7 M distinct persons among 15 M participations where there are 6 M). Through the person index
+     * the view took, for 10,000 / 100,000 / 1,000,000 of 6 M persons, 0.2-0.3 / 1.4-1.9 / 8.7-10.0 s instead of
+     * 1.8-4.0 / 6.0-8.2 / 10.9-13.0 s (docs/performance.md, "Seventh round"); a larger share, such as the first
+     * refresh of a registry, is left to the planner.
+     */
+    private void coverMergedPersons(long mergedAgain) {
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        // the planner's own estimate of the persons (-1 before the table was first analysed: then it plans alone)
+        double registered = jdbc.queryForObject(
+                "SELECT reltuples FROM pg_class WHERE oid = CAST('registry_person' AS regclass)", none, Double.class);
+        boolean throughPersonIndex = mergedAgain * INDEX_SHARE_DENOMINATOR < registered;
+        if (throughPersonIndex) {
+            SET_JOINS.forEach(setting -> jdbc.update("SET LOCAL " + setting + " = off", none));
+        }
+        jdbc.update("INSERT INTO registry_refresh_covered SELECT * FROM registry_refresh_coverage", none);
+        if (throughPersonIndex) {
+            SET_JOINS.forEach(setting -> jdbc.update("SET LOCAL " + setting + " TO DEFAULT", none));
+        }
+    }
+
     private long mergePersons() {
         MapSqlParameterSource precedence = new MapSqlParameterSource("precedence", SourcePrecedence.asSqlList());
         String touched = "registry_statement st JOIN registry_refresh_person rp ON rp.id_number = st.id_number";
@@ -266,7 +295,7 @@ public class RegistryRefresh {
                 precedence);
         long persons = jdbc.update("INSERT INTO registry_person (" + MergeSql.PERSON_COLUMNS + ", "
                 + COVERAGE_COLUMNS + ") SELECT m.*, " + COVERAGE_OF_C + " FROM (" + MergeSql.mergedPersonFrom(touched)
-                + ") m LEFT JOIN registry_refresh_coverage c ON c.id_number = m.id_number", precedence);
+                + ") m LEFT JOIN registry_refresh_covered c ON c.id_number = m.id_number", precedence);
         jdbc.update("INSERT INTO registry_conflict (id_number, field, statements, noted_at) "
                 + MergeSql.conflictsFrom(touched), precedence);
         return persons;

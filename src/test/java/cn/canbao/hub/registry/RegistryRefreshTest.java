@@ -104,7 +104,14 @@ class RegistryRefreshTest extends HubIntegrationTest {
         assertThat(coverage(id)).containsExactly(33, 0, 0, "2017-08-01", null, "2017-09-01",
                 "{NULL,NULL,NULL,NULL,NULL,2017-06-01,NULL,NULL}", "2017-08-01");
 
-        // the pension scheme now states the person as drawing benefits: merged again, coverage with it
+        // the pension scheme now states the person as drawing benefits: merged again, coverage with it — one
+        // person of more than five, whose coverage the refresh reads through the participations' person index
+        for (int other = 0; other < 5; other++) {
+            records().participation(TestIds.next("630104", 1980, true), "390", "630104", "1", null,
+                    YearMonth.of(2017, 9));
+        }
+        refresh.refresh();
+        jdbc.execute("ANALYZE registry_person");
         records().participation(id, "110", "630104", "3", "2", YearMonth.of(2017, 9));
         refresh.refresh();
 
