@@ -212,7 +212,7 @@ public class ComparisonRuns implements DisposableBean {
             MapSqlParameterSource parameters = parameters(runId, asOf, rules);
             timed(steps, "classify", () -> {
                 jdbc.queryForObject("SELECT comparison_result_load_begin(:runId)", parameters, String.class);
-                timed(steps, "classify.results", () -> classifyInParts(parameters));
+                timed(steps, "classify.results", () -> classifyInParts(parameters, steps));
                 transaction.executeWithoutResult(status -> publishResults(runId, asOf, parameters, steps, counts));
                 return null;
             });
@@ -261,9 +261,10 @@ public class ComparisonRuns implements DisposableBean {
      * aggregate participations of nearly every person). The load table is not yet part of comparison_result, so the
      * parts commit on their own; a run that fails before {@link #publishResults} shows nothing of itself.
      */
-    private Void classifyInParts(MapSqlParameterSource parameters) {
-        List<CompletableFuture<Integer>> parts = IntStream.range(0, properties.parallelism())
+    private Void classifyInParts(MapSqlParameterSource parameters, Map<String, Object> steps) {
+        List<CompletableFuture<Long>> parts = IntStream.range(0, properties.parallelism())
                 .mapToObj(part -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+                    long started = System.nanoTime();
                     // One core per part: the parts are the parallelism. No sorting: the planner cannot estimate
                     // how many rows a part takes (a hash of the identity number) and, expecting half a per cent of
                     // them, groups the participations by sorting them: at 6 M persons an external sort of 6.9 M rows
@@ -273,11 +274,17 @@ public class ComparisonRuns implements DisposableBean {
                             SELECT set_config('max_parallel_workers_per_gather', '0', true),
                                    set_config('work_mem', :workMem, true), set_config('enable_sort', 'off', true)
                             """, parameters);
-                    return jdbc.update(ClassificationSql.CLASSIFY,
+                    jdbc.update(ClassificationSql.CLASSIFY,
                             new MapSqlParameterSource(parameters.getValues()).addValue("part", part));
+                    return (System.nanoTime() - started) / 1_000_000;
                 }), classifiers))
                 .toList();
-        return Workers.join(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)));
+        Workers.join(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)));
+        // each part's own time: the step waits for the slowest, and a difference shows cores of unequal speed
+        for (int part = 0; part < parts.size(); part++) {
+            steps.put("classify.results.part" + part, parts.get(part).join());
+        }
+        return null;
     }
 
     /** In the run's transaction: index the results and attach them, then alerts and statistics. */

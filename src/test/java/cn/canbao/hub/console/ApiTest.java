@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,20 @@ class ApiTest extends HubIntegrationTest {
         JsonNode diff = get("/api/v1/runs/" + runId + "/diff/" + runId);
         assertThat(diff.get("persons")).isEmpty();
         assertThat(operator.get("/api/v1/runs/999999/diff/" + runId).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void reportsTheTimeOfEachStepOfARunAndOfEachPartOfItsClassification() throws Exception {
+        JsonNode steps = get("/api/v1/runs/" + runId).get("steps");
+
+        for (String step : List.of("refresh", "cleanup", "classify", "classify.results", "classify.results.part0",
+                "classify.results.part1", "classify.index", "classify.alerts", "classify.statistics", "rosters",
+                "retention")) {
+            assertThat(steps.has(step)).as(step).isTrue();
+            assertThat(steps.get(step).isIntegralNumber()).as(step).isTrue();
+        }
+        assertThat(steps.get("classify.results").asLong()).isGreaterThanOrEqualTo(
+                Math.max(steps.get("classify.results.part0").asLong(), steps.get("classify.results.part1").asLong()));
     }
 
     @Test
