@@ -43,13 +43,16 @@ final class ClassificationSql {
      */
     private static final String PART = "(hashbpchar(%s.id_number) & 2147483647) %% :parts = :part";
 
-    /** The scheme codes of a scheme mask, ascending (bit order is code order). */
-    private static final String SCHEMES_OF_MASK = """
-            array_remove(ARRAY[CASE WHEN (%1$s & 1) <> 0 THEN '110' END, CASE WHEN (%1$s & 2) <> 0 THEN '120' END,
-                               CASE WHEN (%1$s & 4) <> 0 THEN '170' END, CASE WHEN (%1$s & 8) <> 0 THEN '210' END,
-                               CASE WHEN (%1$s & 16) <> 0 THEN '310' END, CASE WHEN (%1$s & 32) <> 0 THEN '390' END,
-                               CASE WHEN (%1$s & 64) <> 0 THEN '410' END, CASE WHEN (%1$s & 128) <> 0 THEN '510' END],
-                         NULL)""";
+    /**
+     * The scheme codes of a scheme mask {@code %1$s}, ascending (bit order is code order), looked up in the list of all
+     * 256 masks' codes: the mask's expression is written once. As one CASE per bit it was written, and evaluated, eight
+     * times — for the roster's 缺少险种 six lapsed-evidence lookups each time, 2.2-2.4 s instead of 0.7 s for 650,000
+     * rostered persons.
+     */
+    private static final String SCHEMES_OF_MASK = IntStream.range(0, 1 << SCHEMES.size())
+            .mapToObj(mask -> IntStream.range(0, SCHEMES.size()).filter(i -> (mask & 1 << i) != 0)
+                    .mapToObj(SCHEMES::get).collect(Collectors.joining(",", "'", "'")))
+            .collect(Collectors.joining(", ", "string_to_array((ARRAY[", "])[(%1$s) + 1], ',')"));
 
     /** The expectation bits in order: position {@code i} (from 1) of a person's lapsed evidence is {@code get(i - 1)}'s. */
     private static final List<Integer> EXPECTATION_BITS = List.of(1, 2, 4, 8, 16, 32);
