@@ -72,8 +72,8 @@ HUB=
 stop_hub() { if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi; }
 trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
 
-# one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN_JSON. It keeps
-# the results of 3 runs, not 14: at 6 M persons each is 1.2 GB, and the benchmark runs many
+# one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN (its id) and
+# RUN_JSON. It keeps the results of 3 runs, not 14: at 6 M persons each is 1.2 GB, and the benchmark runs many
 hub_run() {
   java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
@@ -86,17 +86,17 @@ hub_run() {
     curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
     sleep 1
   done
-  local auth run
+  local auth
   auth="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
   checkpoint
-  run=$(curl -fs -u "$auth" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
+  RUN=$(curl -fs -u "$auth" -H 'Content-Type: application/json' -d '{"asOf": "2017-10-15"}' \
     "http://127.0.0.1:$HTTP_PORT/api/v1/runs" | sed -E 's/^\{"id":([0-9]+).*/\1/')
   # waits on the database, not the API, so that waiting takes nothing from the run (when an API request still cost
   # a bcrypt check at strength 10, a poll every 2 s took 16 CPU-s of one run; decision 0005)
-  while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT status FROM comparison_run WHERE id = $run")" = RUNNING ]; do
+  while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT status FROM comparison_run WHERE id = $RUN")" = RUNNING ]; do
     sleep 2
   done
-  RUN_JSON=$(curl -fs -u "$auth" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$run")
+  RUN_JSON=$(curl -fs -u "$auth" "http://127.0.0.1:$HTTP_PORT/api/v1/runs/$RUN")
   # the run's alerts go out before the hub stops, so a later run on this database does not send them meanwhile
   while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM alert_outbox WHERE sent_at IS NULL")" != 0 ]; do
     sleep 2
@@ -115,7 +115,6 @@ for round in $(seq 1 "$ROUNDS"); do
   hub_run
   echo "$RUN_JSON"
   RUNS+=("$(sed -nE 's/.*"durationMs":([0-9]+).*/\1/p' <<<"$RUN_JSON")")
-  RUN=$(sed -E 's/^\{"id":([0-9]+).*/\1/' <<<"$RUN_JSON")
   echo "== hand-written reference statement, max_parallel_workers_per_gather=2"
   REFERENCES+=("$(reference 2)")
 done

@@ -262,9 +262,8 @@ public class ComparisonRuns implements DisposableBean {
      * parts commit on their own; a run that fails before {@link #publishResults} shows nothing of itself.
      */
     private Void classifyInParts(MapSqlParameterSource parameters, Map<String, Object> steps) {
-        List<CompletableFuture<Long>> parts = IntStream.range(0, properties.parallelism())
+        List<CompletableFuture<Map<String, Object>>> parts = IntStream.range(0, properties.parallelism())
                 .mapToObj(part -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-                    long started = System.nanoTime();
                     // One core per part: the parts are the parallelism. No sorting: the planner cannot estimate
                     // how many rows a part takes (a hash of the identity number) and, expecting half a per cent of
                     // them, groups the participations by sorting them: at 6 M persons an external sort of 6.9 M rows
@@ -274,16 +273,15 @@ public class ComparisonRuns implements DisposableBean {
                             SELECT set_config('max_parallel_workers_per_gather', '0', true),
                                    set_config('work_mem', :workMem, true), set_config('enable_sort', 'off', true)
                             """, parameters);
-                    jdbc.update(ClassificationSql.CLASSIFY,
-                            new MapSqlParameterSource(parameters.getValues()).addValue("part", part));
-                    return (System.nanoTime() - started) / 1_000_000;
+                    // each part's own time: the step waits for the slowest, and a difference shows unequal cores
+                    Map<String, Object> partStep = new LinkedHashMap<>();
+                    timed(partStep, "classify.results.part" + part, () -> jdbc.update(ClassificationSql.CLASSIFY,
+                            new MapSqlParameterSource(parameters.getValues()).addValue("part", part)));
+                    return partStep;
                 }), classifiers))
                 .toList();
         Workers.join(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)));
-        // each part's own time: the step waits for the slowest, and a difference shows cores of unequal speed
-        for (int part = 0; part < parts.size(); part++) {
-            steps.put("classify.results.part" + part, parts.get(part).join());
-        }
+        parts.forEach(part -> steps.putAll(part.join()));
         return null;
     }
 
