@@ -25,6 +25,8 @@ final class StrictDecodingReader extends Reader {
     private final String encoding;
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
     private boolean endOfInput;
+    /** Set once the decoder was flushed: a decoder may not decode again after that, only flush again. */
+    private boolean flushing;
     private long line = 1;
     private long column = 1;
     private long bytesDecoded;
@@ -59,6 +61,9 @@ final class StrictDecodingReader extends Reader {
             return 0;
         }
         CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+        if (flushing) {
+            return flushInto(buffer, offset, out);
+        }
         while (true) {
             int before = bytes.position();
             CoderResult result = decoder.decode(bytes, out, endOfInput);
@@ -75,12 +80,18 @@ final class StrictDecodingReader extends Reader {
                 return counted(buffer, offset, produced);
             }
             if (endOfInput) {
-                decoder.flush(out);
-                produced = out.position() - offset;
-                return produced > 0 ? counted(buffer, offset, produced) : -1;
+                flushing = true;
+                return flushInto(buffer, offset, out);
             }
             refill();
         }
+    }
+
+    /** What the decoder still holds at the end of the input; -1 once it holds nothing more. */
+    private int flushInto(char[] buffer, int offset, CharBuffer out) {
+        decoder.flush(out);
+        int produced = out.position() - offset;
+        return produced > 0 ? counted(buffer, offset, produced) : -1;
     }
 
     private void refill() throws IOException {

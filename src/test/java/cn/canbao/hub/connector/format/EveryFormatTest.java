@@ -9,9 +9,17 @@ import static cn.canbao.hub.connector.format.Formats.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.hub.standard.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -194,5 +202,48 @@ class EveryFormatTest {
         assertThat(records.get(1).fields()).containsEntry("name", "马福林");
         assertThat(records.get(0).fields()).isEmpty();
         assertThat(records.get(0).raw()).doesNotContain("\uFFFD");
+    }
+
+    /** Binary garbage (NUL bytes, random bytes) ends in a file-level or record-level error, never in an exception. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CARD", "PENSION", "MEDICAL", "UNEMPLOYMENT", "INJURY", "MATERNITY", "POLICE", "EDUCATION",
+            "JUSTICE"})
+    void answersBinaryGarbageWithAnErrorInsteadOfFailing(String system) {
+        byte[] nulBytes = new byte[4096];
+        byte[] noise = new byte[4096];
+        new Random(system.hashCode()).nextBytes(noise);
+
+        for (byte[] garbage : List.of(nulBytes, noise, concat(gbk("<?xml version=\"1.0\" encoding=\"GBK\"?>"), nulBytes))) {
+            Formats.Read read = read(Formats.of(system), garbage);
+
+            assertThat(read.failure() != null || !read.rejected().isEmpty())
+                    .as("%s answers %d bytes of garbage with an error", system, garbage.length).isTrue();
+        }
+    }
+
+    /**
+     * A file cut short anywhere in its first 300 bytes (a transfer that broke off) is read to an answer, in
+     * one-byte reads as a slow stream delivers them: the XML reader once failed on a file of the single byte
+     * {@code <} with the decoder's IllegalStateException, for ever at every poll.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"card/valid.csv", "pension/valid.txt", "medical/valid.xml", "unemployment/valid.dat",
+            "injury/valid.jsonl", "maternity/valid.csv", "police/valid.xml", "education/valid.csv",
+            "justice/valid.csv"})
+    void readsAFileCutShortAnywhereToAnAnswer(String fixture) throws IOException {
+        byte[] whole = Files.readAllBytes(Path.of("src/test/resources/fixtures", fixture));
+        FormatSpec spec = Formats.of(fixture.substring(0, fixture.indexOf('/')).toUpperCase(Locale.ROOT));
+
+        for (int length = 1; length <= Math.min(300, whole.length); length++) {
+            byte[] cut = Arrays.copyOf(whole, length);
+            InputStream oneByteAtATime = new ByteArrayInputStream(cut) {
+                @Override
+                public synchronized int read(byte[] buffer, int offset, int count) {
+                    return super.read(buffer, offset, Math.min(count, 1));
+                }
+            };
+
+            assertThat(read(spec, oneByteAtATime)).as("%s cut to %d bytes", fixture, length).isNotNull();
+        }
     }
 }
