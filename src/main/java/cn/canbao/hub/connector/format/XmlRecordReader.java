@@ -176,7 +176,7 @@ final class XmlRecordReader extends StreamingRecordReader {
         StringBuilder value = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = next(xml);
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -197,7 +197,7 @@ final class XmlRecordReader extends StreamingRecordReader {
     private void skipElement() throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = next(xml);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -209,7 +209,7 @@ final class XmlRecordReader extends StreamingRecordReader {
     /** The next element or end event; a DTD or an entity reference anywhere refuses the file. */
     private static int nextSignificant(XMLStreamReader xml) throws XMLStreamException {
         while (xml.hasNext()) {
-            int event = xml.next();
+            int event = next(xml);
             switch (event) {
                 case XMLStreamConstants.DTD -> throw new XMLStreamException(
                         "DTD and entity declarations are refused", xml.getLocation());
@@ -223,6 +223,19 @@ final class XmlRecordReader extends StreamingRecordReader {
             }
         }
         return XMLStreamConstants.END_DOCUMENT;
+    }
+
+    /**
+     * The parser's next event. On some malformed input the JDK's parser fails with a runtime exception of its own
+     * (a DTD holding a character XML forbids: a message key missing from its bundle); that is malformed XML too.
+     */
+    private static int next(XMLStreamReader xml) throws XMLStreamException {
+        try {
+            return xml.next();
+        } catch (RuntimeException parserFailure) {
+            throw new XMLStreamException("the XML parser could not read on (" + parserFailure.getClass().getSimpleName()
+                    + ": " + parserFailure.getMessage() + ")", xml.getLocation(), parserFailure);
+        }
     }
 
     private static FileFormatException malformed(XMLStreamException e) {

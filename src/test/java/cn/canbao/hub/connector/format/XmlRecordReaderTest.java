@@ -202,6 +202,21 @@ class XmlRecordReaderTest {
         assertThat(read.records()).isEmpty();
     }
 
+    /** The JDK's parser, skipping such a DTD, fails on a message key its bundle lacks (found by the fuzz). */
+    @Test
+    void refusesDtdHoldingACharacterThatXmlForbidsAsMalformed() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/\u0000passwd\">]>\n"
+                + medical(1, INSURED).substring(medical(0).indexOf('\n') + 1);
+
+        Formats.Read read = read(MEDICAL, utf8(xml));
+
+        FileFormatException failure = read.failed();
+        assertThat(failure.code()).isEqualTo(ErrorCode.FILE_FORMAT);
+        assertThat(failure.getMessage()).startsWith("malformed XML at line 2");
+        assertThat(read.records()).isEmpty();
+    }
+
     @Test
     void refusesUndeclaredEntityReferenceInARecord() {
         Formats.Read read = read(MEDICAL, utf8(medical(1, INSURED.replace("马福林", "&e;"))));
