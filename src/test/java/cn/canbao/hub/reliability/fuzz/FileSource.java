@@ -74,6 +74,15 @@ public record FileSource(String system, String account, String extension, String
         return List.copyOf(files);
     }
 
+    /** The fixture {@code valid.<ext>}: a file the hub accepts whole. */
+    public byte[] validFixture() {
+        try {
+            return Files.readAllBytes(FIXTURES.resolve(system.toLowerCase(Locale.ROOT)).resolve("valid." + extension));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean gbk() {
         return charset.equals(GBK);
     }

@@ -33,6 +33,7 @@ public final class MalformedEvents {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<ObjectNode>> templates = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> accepted = new LinkedHashMap<>();
     private final Random random;
     private final Set<String> bodies = new HashSet<>();
     private int next;
@@ -50,9 +51,12 @@ public final class MalformedEvents {
         return events;
     }
 
-    /** A valid event of the system with a fresh eventId, as the canary sends it. */
-    public String valid(String system) {
-        return event(system).toString();
+    /** A fixture event the hub accepts, with a fresh eventId. */
+    public MalformedEvent canary(String system) {
+        ObjectNode event = accepted.get(system).deepCopy();
+        event.put("eventId", new UUID(random.nextLong(), random.nextLong()).toString());
+        return new MalformedEvent(system, "canary-" + system.toLowerCase(Locale.ROOT),
+                new MalformedEvent.Text(event.toString()), "valid");
     }
 
     private MalformedEvent next(String system) {
@@ -191,7 +195,12 @@ public final class MalformedEvents {
             List<ObjectNode> events = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".expected.json"))
                     .sorted().toList()) {
-                events.add((ObjectNode) json.readTree(file.toFile()));
+                ObjectNode event = (ObjectNode) json.readTree(file.toFile());
+                events.add(event);
+                Path expected = Path.of(file.toString().replaceFirst("\\.json$", ".expected.json"));
+                if ("ACCEPTED".equals(json.readTree(expected.toFile()).at("/receipt/status").asText())) {
+                    accepted.putIfAbsent(system, event);
+                }
             }
             return events;
         } catch (IOException e) {

@@ -44,6 +44,13 @@ public final class MalformedFiles {
         return files;
     }
 
+    /** The system's valid fixture under a name of its own, with its honest done file. */
+    public MalformedFile canary(FileSource source) {
+        byte[] data = source.validFixture();
+        return new MalformedFile(source, FileNames.conventional(source, next++, false), data,
+                DoneFiles.honest(data, source), "valid");
+    }
+
     private MalformedFile next(FileSource source) {
         int n = next++;
         byte[] data = pick(random, source.fixtures());

@@ -1,0 +1,141 @@
+package cn.canbao.hub.reliability.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A fuzz run in figures: inputs tried, answered and unanswered by kind and format, the longest time to an answer,
+ * what the answers were, the heap, the canaries, and every unanswered input with what was seen and what the hub
+ * logged. Unanswered inputs are also written out as reproductions (data and done file, message body, row).
+ */
+final class FuzzReport {
+
+    private final Ledger ledger;
+    private final int count;
+    private final long seed;
+    private final long seconds;
+    private final Heap.Usage heap;
+
+    FuzzReport(Ledger ledger, int count, long seed, long seconds, Heap.Usage heap) {
+        this.ledger = ledger;
+        this.count = count;
+        this.seed = seed;
+        this.seconds = seconds;
+        this.heap = heap;
+    }
+
+    List<Ledger.Entry> unanswered() {
+        return ledger.entries().stream().filter(e -> !e.answered()).sorted(byId()).toList();
+    }
+
+    List<Ledger.Entry> answeredMoreThanOnce() {
+        return ledger.entries().stream().filter(e -> e.answers > 1).sorted(byId()).toList();
+    }
+
+    List<Ledger.Entry> canariesNotAccepted() {
+        return ledger.canaries().stream().filter(e -> e.answer == null || !e.answer.matches(
+                "(receipt )?ACCEPTED|sync_status 1")).sorted(byId()).toList();
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("Fuzz run: ").append(count).append(" malformed inputs, seed ").append(seed).append(", ")
+                .append(seconds).append(" s; heap used after GC ").append(heap.describe()).append("\n\n");
+        out.append(String.format("| %-5s | %-24s | %6s | %8s | %10s | %17s |%n", "kind", "format", "tried", "answered",
+                "unanswered", "longest answer ms"));
+        out.append("|-------|--------------------------|--------|----------|------------|-------------------|\n");
+        Map<String, List<Ledger.Entry>> byFormat = group(e -> e.input.kind() + "|" + e.input.format());
+        byFormat.forEach((key, entries) -> row(out, key.split("\\|")[0], key.split("\\|")[1], entries));
+        row(out, "all", "", fuzzed());
+        out.append("\nAnswers:\n");
+        group(e -> e.input.kind() + " " + (e.answer == null ? "(none)" : e.answer.replaceFirst(" \\| then.*", "")))
+                .forEach((answer, entries) -> out.append(String.format("  %6d  %s%n", entries.size(), answer)));
+        out.append("\nCanaries (a good input of every kind after all the bad ones):\n");
+        ledger.canaries().stream().sorted(byId()).forEach(e -> out.append("  ").append(e.input.format()).append(" ")
+                .append(e.input.id()).append(": ").append(e.answered() ? e.answer + " in " + e.millisToAnswer() + " ms"
+                        : "UNANSWERED " + e.unanswered).append('\n'));
+        List<Ledger.Entry> twice = answeredMoreThanOnce();
+        out.append("\nAnswered more than once: ").append(twice.size()).append('\n');
+        twice.forEach(e -> out.append("  ").append(describe(e)).append(": ").append(e.answer).append('\n'));
+        List<Ledger.Entry> unanswered = unanswered();
+        out.append("\nUnanswered: ").append(unanswered.size()).append('\n');
+        unanswered.forEach(e -> out.append("  ").append(describe(e)).append("\n      ").append(e.unanswered).append('\n'));
+        return HubLog.mask(out.toString());
+    }
+
+    private List<Ledger.Entry> fuzzed() {
+        return ledger.entries().stream().filter(e -> !e.canary).toList();
+    }
+
+    private Map<String, List<Ledger.Entry>> group(Function<Ledger.Entry, String> key) {
+        return fuzzed().stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+    }
+
+    private static void row(StringBuilder out, String kind, String format, List<Ledger.Entry> entries) {
+        long answered = entries.stream().filter(Ledger.Entry::answered).count();
+        long longest = entries.stream().filter(Ledger.Entry::answered).mapToLong(Ledger.Entry::millisToAnswer).max()
+                .orElse(0);
+        out.append(String.format("| %-5s | %-24s | %6d | %8d | %10d | %17d |%n", kind, format, entries.size(), answered,
+                entries.size() - answered, longest));
+    }
+
+    private static String describe(Ledger.Entry e) {
+        return e.input.kind() + " " + e.input.format() + " " + e.input.id() + " [" + e.input.mutation() + "]";
+    }
+
+    private static Comparator<Ledger.Entry> byId() {
+        return Comparator.comparing((Ledger.Entry e) -> e.input.kind()).thenComparing(e -> e.input.id());
+    }
+
+    /** The report as text, and each unanswered input as files to send again by hand. */
+    void write(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("report.txt"), text());
+            for (Ledger.Entry entry : unanswered()) {
+                Reproduction.write(directory.resolve("unanswered"), entry.input);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How an unanswered input is kept for a reproduction. */
+    static final class Reproduction {
+
+        private Reproduction() {
+        }
+
+        static void write(Path directory, FuzzInput input) throws IOException {
+            Path folder = directory.resolve(input.kind().name().toLowerCase() + "-"
+                    + input.id().replaceAll("[^A-Za-z0-9._-]", "_"));
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("what.txt"), input.format() + "\n" + input.mutation() + "\n");
+            if (input instanceof MalformedFile file) {
+                Files.write(folder.resolve("data"), file.data());
+                Files.write(folder.resolve("done"), file.doneFile());
+                Files.writeString(folder.resolve("name"), file.fileName());
+            } else if (input instanceof MalformedEvent event) {
+                Files.writeString(folder.resolve("body"), event.body().toString());
+                if (event.body() instanceof MalformedEvent.Text text && text.text() != null) {
+                    Files.write(folder.resolve("body.txt"), text.text().getBytes(StandardCharsets.UTF_8));
+                } else if (event.body() instanceof MalformedEvent.CoreText core) {
+                    Files.write(folder.resolve("body-buffer.bin"), core.bodyBuffer());
+                } else if (event.body() instanceof MalformedEvent.Bytes bytes) {
+                    Files.write(folder.resolve("body.bin"), bytes.bytes());
+                }
+            } else {
+                Files.writeString(folder.resolve("row.txt"), input.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package cn.canbao.hub.reliability.fuzz;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What became of each input: when it was sent, each answer the hub gave (a file receipt, an event receipt or
+ * dead-letter entry, a front-database status) and, for one left unanswered at its deadline, what was seen.
+ */
+final class Ledger {
+
+    /** One input's fate; times in milliseconds since the run's start. */
+    static final class Entry {
+        final FuzzInput input;
+        final boolean canary;
+        volatile long sentAt = -1;
+        volatile long answeredAt = -1;
+        volatile String answer;
+        volatile int answers;
+        volatile String unanswered;
+
+        Entry(FuzzInput input, boolean canary) {
+            this.input = input;
+            this.canary = canary;
+        }
+
+        boolean answered() {
+            return answers > 0;
+        }
+
+        long millisToAnswer() {
+            return answeredAt - sentAt;
+        }
+    }
+
+    private final long start = System.nanoTime();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    void expect(FuzzInput input, boolean canary) {
+        if (entries.putIfAbsent(key(input.kind(), input.id()), new Entry(input, canary)) != null) {
+            throw new IllegalArgumentException("two inputs of one run share the id " + input.id());
+        }
+    }
+
+    void sent(FuzzInput input) {
+        entry(input.kind(), input.id()).sentAt = now();
+    }
+
+    /** Records an answer; returns false when the id is none of this run's inputs (another test's, say). */
+    boolean answered(FuzzInput.Kind kind, String id, String answer) {
+        Entry entry = entries.get(key(kind, id));
+        if (entry == null) {
+            return false;
+        }
+        synchronized (entry) {
+            if (entry.answers++ == 0) {
+                entry.answeredAt = now();
+                entry.answer = answer;
+            } else {
+                entry.answer = entry.answer + " | then " + answer;
+            }
+        }
+        return true;
+    }
+
+    void unanswered(FuzzInput input, String whatWasSeen) {
+        entry(input.kind(), input.id()).unanswered = whatWasSeen;
+    }
+
+    Entry entry(FuzzInput.Kind kind, String id) {
+        return entries.get(key(kind, id));
+    }
+
+    Collection<Entry> entries() {
+        return entries.values();
+    }
+
+    List<Entry> canaries() {
+        return entries.values().stream().filter(e -> e.canary).toList();
+    }
+
+    long now() {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String key(FuzzInput.Kind kind, String id) {
+        return kind + ":" + id;
+    }
+}

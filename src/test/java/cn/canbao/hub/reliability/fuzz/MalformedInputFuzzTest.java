@@ -1,0 +1,168 @@
+package cn.canbao.hub.reliability.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
+import cn.canbao.hub.support.PartnerSftp;
+import cn.canbao.hub.support.TestHub;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Malformed files, events and front-database rows of every format and encoding, sent through the real transports
+ * of a hub of its own (SFTP exchange server, broker over TCP, front database): each is answered — a file by its
+ * receipt and leaving {@code in/}, an event by one receipt or a dead-letter entry, a row by sync_status 1 or 9 —
+ * within a deadline, none twice; the heap is no larger after them than before but for a margin; and the hub still
+ * accepts a good input of every kind afterwards.
+ *
+ * <p>{@code ./mvnw verify} runs a CI-sized share; {@code scripts/fuzz.sh [inputs] [seed]} runs the same test with
+ * {@code -Dcanbao.fuzz.inputs} (10,000 and more). The report goes to {@code target/fuzz/report.txt}, and every
+ * unanswered input to {@code target/fuzz/unanswered/} to be sent again by hand. Tagged {@code fuzz}, not
+ * {@code database}: CI's second pass against a standalone PostgreSQL need not repeat it.
+ */
+@Tag("fuzz")
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MalformedInputFuzzTest {
+
+    private static final Logger log = LoggerFactory.getLogger(MalformedInputFuzzTest.class);
+
+    private static final int INPUTS = Integer.getInteger("canbao.fuzz.inputs", 300);
+    private static final long SEED = Long.getLong("canbao.fuzz.seed", FuzzSettings.DEFAULT_SEED);
+    /** Time an input may take to its answer; a file gets 1 s more per 200 KB. */
+    private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("canbao.fuzz.deadline-seconds", 30));
+    /** What the heap may have grown by, after a full collection, once every input is answered. */
+    private static final long HEAP_GROWTH_MB = 128;
+    private static final Path REPORT = Path.of("target/fuzz");
+
+    private static final TestHub HUB = TestHub.create();
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        HUB.register(registry);
+        Path connectors = FastPollingConnectors.write(HUB.dataDir().resolve("fuzz-connectors"), 100, 500);
+        registry.add("canbao.connectors.dir", connectors::toString);
+    }
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Test
+    void answersEveryMalformedInputOnceAndStillAcceptsGoodOnes() throws Exception {
+        MalformedInputs inputs = MalformedInputs.generate(INPUTS, SEED);
+        Ledger ledger = new Ledger();
+        inputs.files().forEach(input -> ledger.expect(input, false));
+        inputs.events().forEach(input -> ledger.expect(input, false));
+        inputs.rows().forEach(input -> ledger.expect(input, false));
+        inputs.canaries().forEach(input -> ledger.expect(input, true));
+        long heapBefore = Heap.usedAfterGcMb();
+        long started = System.nanoTime();
+
+        HubLog hubLog = HubLog.attach(ledger);
+        try {
+            deliver(inputs.files(), inputs.events(), inputs.rows(), ledger, hubLog);
+            deliver(only(inputs.canaries(), MalformedFile.class), only(inputs.canaries(), MalformedEvent.class),
+                    only(inputs.canaries(), MalformedRow.class), ledger, hubLog);
+        } finally {
+            hubLog.detach();
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        FuzzReport report = new FuzzReport(ledger, inputs.size(), SEED, seconds,
+                new Heap.Usage(heapBefore, Heap.usedAfterGcMb(), Heap.maxMb()));
+        report.write(REPORT);
+        log.info("{}", report.text());
+
+        assertThat(report.unanswered()).as("unanswered inputs; see %s", REPORT.resolve("report.txt")).isEmpty();
+        assertThat(report.answeredMoreThanOnce()).as("inputs answered more than once").isEmpty();
+        assertThat(report.canariesNotAccepted()).as("good inputs after the bad ones").isEmpty();
+        assertThat(Heap.usedAfterGcMb() - heapBefore).as("heap growth in MB").isLessThanOrEqualTo(HEAP_GROWTH_MB);
+    }
+
+    /** All at once: the nine SFTP accounts, the five events queues and the front database, each in a thread. */
+    private void deliver(List<MalformedFile> files, List<MalformedEvent> events, List<MalformedRow> rows,
+                         Ledger ledger, HubLog hubLog) throws Exception {
+        Map<String, List<MalformedFile>> byAccount = files.stream().collect(Collectors.groupingBy(
+                f -> f.source().account(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<MalformedEvent>> bySystem = events.stream().collect(Collectors.groupingBy(
+                MalformedEvent::system, LinkedHashMap::new, Collectors.toList()));
+        List<EventDelivery> queues = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(byAccount.size() + bySystem.size() + 1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            byAccount.forEach((account, ofAccount) -> running.add(senders.submit(() -> {
+                new FileDelivery(HUB.dataDir(), HUB.sftpPort(), account, ledger, hubLog, DEADLINE).deliver(ofAccount);
+                return null;
+            })));
+            for (Map.Entry<String, List<MalformedEvent>> system : bySystem.entrySet()) {
+                EventDelivery queue = new EventDelivery(HUB.dataDir(), HUB.brokerPort(), system.getKey(), ledger, hubLog,
+                        DEADLINE);
+                queues.add(queue);
+                running.add(senders.submit(() -> {
+                    queue.deliver(system.getValue());
+                    return null;
+                }));
+            }
+            running.add(senders.submit(() -> {
+                new RowDelivery(civilAffairs(), ledger, hubLog, DEADLINE).deliver(rows);
+                return null;
+            }));
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+            awaitNoSecondAnswers(ledger, files, events);
+        } finally {
+            senders.shutdownNow();
+            for (EventDelivery queue : queues) {
+                queue.close();
+            }
+        }
+    }
+
+    /**
+     * A short while for second answers to show: a receipt arriving late for an event, a file's receipt written again.
+     * Late receipts of files taken out of {@code in/} at their deadline count as answers too, for the report.
+     */
+    private void awaitNoSecondAnswers(Ledger ledger, List<MalformedFile> files, List<MalformedEvent> events)
+            throws Exception {
+        if (!events.isEmpty()) {
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        }
+        for (String account : files.stream().map(f -> f.source().account()).distinct().toList()) {
+            try (PartnerSftp sftp = new PartnerSftp(HUB.dataDir(), account, HUB.sftpPort())) {
+                for (String receipt : sftp.list("receipt")) {
+                    String fileName = receipt.replaceFirst("\\.receipt\\.json$", "");
+                    ledger.answered(FuzzInput.Kind.FILE, fileName, "again " + FileDelivery.summary(
+                            sftp.read("receipt/" + receipt)));
+                }
+            }
+        }
+    }
+
+    private JdbcTemplate civilAffairs() {
+        return new JdbcTemplate(postgres.getDatabase("postgres", EmbeddedFrontDatabase.DATABASE));
+    }
+
+    private static <T> List<T> only(List<FuzzInput> inputs, Class<T> kind) {
+        return inputs.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+}
