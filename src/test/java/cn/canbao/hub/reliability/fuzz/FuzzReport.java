@@ -53,15 +53,15 @@ final class FuzzReport {
         out.append(String.format("| %-5s | %-24s | %6s | %8s | %10s | %17s |%n", "kind", "format", "tried", "answered",
                 "unanswered", "longest answer ms"));
         out.append("|-------|--------------------------|--------|----------|------------|-------------------|\n");
-        Map<String, List<Ledger.Entry>> byFormat = group(e -> e.input.kind() + "|" + e.input.format());
+        Map<String, List<Ledger.Entry>> byFormat = group(e -> e.kind + "|" + e.format);
         byFormat.forEach((key, entries) -> row(out, key.split("\\|")[0], key.split("\\|")[1], entries));
         row(out, "all", "", fuzzed());
         out.append("\nAnswers:\n");
-        group(e -> e.input.kind() + " " + (e.answer == null ? "(none)" : e.answer.replaceFirst(" \\| then.*", "")))
+        group(e -> e.kind + " " + (e.answer == null ? "(none)" : e.answer.replaceFirst(" \\| then.*", "")))
                 .forEach((answer, entries) -> out.append(String.format("  %6d  %s%n", entries.size(), answer)));
         out.append("\nCanaries (a good input of every kind after all the bad ones):\n");
-        ledger.canaries().stream().sorted(byId()).forEach(e -> out.append("  ").append(e.input.format()).append(" ")
-                .append(e.input.id()).append(": ").append(e.answered() ? e.answer + " in " + e.millisToAnswer() + " ms"
+        ledger.canaries().stream().sorted(byId()).forEach(e -> out.append("  ").append(e.format).append(" ")
+                .append(e.id).append(": ").append(e.answered() ? e.answer + " in " + e.millisToAnswer() + " ms"
                         : "UNANSWERED " + e.unanswered).append('\n'));
         List<Ledger.Entry> twice = answeredMoreThanOnce();
         out.append("\nAnswered more than once: ").append(twice.size()).append('\n');
@@ -89,11 +89,11 @@ final class FuzzReport {
     }
 
     private static String describe(Ledger.Entry e) {
-        return e.input.kind() + " " + e.input.format() + " " + e.input.id() + " [" + e.input.mutation() + "]";
+        return e.kind + " " + e.format + " " + e.id + " [" + e.mutation + "]";
     }
 
     private static Comparator<Ledger.Entry> byId() {
-        return Comparator.comparing((Ledger.Entry e) -> e.input.kind()).thenComparing(e -> e.input.id());
+        return Comparator.comparing((Ledger.Entry e) -> e.kind).thenComparing(e -> e.id);
     }
 
     /** The report as text, and each unanswered input as files to send again by hand. */
@@ -102,7 +102,9 @@ final class FuzzReport {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.txt"), text());
             for (Ledger.Entry entry : unanswered()) {
-                Reproduction.write(directory.resolve("unanswered"), entry.input);
+                if (entry.input != null) {
+                    Reproduction.write(directory.resolve("unanswered"), entry.input);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ final class HubLog extends AppenderBase<ILoggingEvent> {
     private static final Pattern IDENTITY_NUMBER =
             Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])");
 
-    record Line(long at, String text) {
+    record Line(long at, String thread, boolean error, String text) {
     }
 
     private final Deque<Line> lines = new ArrayDeque<>();
@@ -61,31 +61,39 @@ final class HubLog extends AppenderBase<ILoggingEvent> {
         }
         String line = mask(text.toString().replaceAll("\\s+", " "));
         synchronized (lines) {
-            lines.addLast(new Line(clock.now(), line.length() > LINE ? line.substring(0, LINE) + "…" : line));
+            lines.addLast(new Line(clock.now(), event.getThreadName(), event.getLevel().isGreaterOrEqual(Level.ERROR),
+                    line.length() > LINE ? line.substring(0, LINE) + "…" : line));
             if (lines.size() > KEPT) {
                 lines.removeFirst();
             }
         }
     }
 
-    /** What the hub said naming the input, else what it said while the input waited; distinct lines, at most three. */
+    /**
+     * What the hub said about an input while it waited for its answer: the lines naming it and the errors logged by
+     * the same threads (Camel's error handler does not name the file it failed on); without such lines, whatever was
+     * logged meanwhile. Distinct lines, at most four.
+     */
     List<String> about(String id, long from, long to) {
         List<Line> copy;
         synchronized (lines) {
             copy = new ArrayList<>(lines);
         }
-        Set<String> naming = new LinkedHashSet<>();
-        Set<String> meanwhile = new LinkedHashSet<>();
+        Set<String> threads = new LinkedHashSet<>();
+        copy.stream().filter(line -> line.text().contains(id)).forEach(line -> threads.add(line.thread()));
+        Set<String> said = new LinkedHashSet<>();
         for (Line line : copy) {
-            if (line.text().contains(id)) {
-                naming.add(line.text());
-            } else if (line.at() >= from && line.at() <= to) {
-                meanwhile.add(line.text());
+            boolean inWindow = line.at() >= from && line.at() <= to;
+            if (line.text().contains(id) || inWindow && line.error() && threads.contains(line.thread())) {
+                said.add(line.text());
             }
         }
-        List<String> said = new ArrayList<>(naming.isEmpty() ? meanwhile.stream().map(l -> "(meanwhile) " + l).toList()
-                : naming);
-        return said.subList(0, Math.min(3, said.size()));
+        if (said.isEmpty()) {
+            copy.stream().filter(line -> line.at() >= from && line.at() <= to)
+                    .forEach(line -> said.add("(meanwhile) " + line.text()));
+        }
+        List<String> first = new ArrayList<>(said);
+        return first.subList(0, Math.min(4, first.size()));
     }
 
     static String mask(String text) {

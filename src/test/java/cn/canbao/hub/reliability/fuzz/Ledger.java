@@ -13,8 +13,13 @@ final class Ledger {
 
     /** One input's fate; times in milliseconds since the run's start. */
     static final class Entry {
-        final FuzzInput input;
+        final FuzzInput.Kind kind;
+        final String id;
+        final String format;
+        final String mutation;
         final boolean canary;
+        /** The input itself while it may still be needed for a reproduction; dropped once it is answered. */
+        volatile FuzzInput input;
         volatile long sentAt = -1;
         volatile long answeredAt = -1;
         volatile String answer;
@@ -22,8 +27,12 @@ final class Ledger {
         volatile String unanswered;
 
         Entry(FuzzInput input, boolean canary) {
-            this.input = input;
+            this.kind = input.kind();
+            this.id = input.id();
+            this.format = input.format();
+            this.mutation = input.mutation();
             this.canary = canary;
+            this.input = input;
         }
 
         boolean answered() {
@@ -58,6 +67,7 @@ final class Ledger {
             if (entry.answers++ == 0) {
                 entry.answeredAt = now();
                 entry.answer = answer;
+                entry.input = null;
             } else {
                 entry.answer = entry.answer + " | then " + answer;
             }

@@ -162,7 +162,7 @@ public final class MalformedEvents {
     }
 
     private String[] huge(ObjectNode event) {
-        int megabytes = 1 + random.nextInt(6);
+        int megabytes = 1 + random.nextInt(3);
         int kind = random.nextInt(3);
         String body = switch (kind) {
             case 0 -> {
