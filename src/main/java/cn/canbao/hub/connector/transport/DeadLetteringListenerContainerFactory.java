@@ -58,8 +58,9 @@ public class DeadLetteringListenerContainerFactory implements MessageListenerCon
         if (!(target instanceof ActiveMQSession artemis)) {
             throw cause;
         }
-        log.error("{}: a message the JMS client cannot decode (its body is not what its type says); the broker "
-                + "delivers it again and then moves it to the dead-letter queue", queue, cause);
+        // the client has logged the message and the stack already (AMQ212058)
+        log.error("{}: a message the JMS client cannot decode ({}); the broker delivers it again and then moves it "
+                + "to the dead-letter queue", queue, cause.getMessage());
         try {
             artemis.getCoreSession().rollback(true);
         } catch (ActiveMQException e) {
