@@ -2,12 +2,16 @@ package cn.canbao.hub.connector;
 
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
+import cn.canbao.hub.connector.transport.DeadLetteringListenerContainerFactory;
 import cn.canbao.hub.connector.transport.EventIntake;
 import cn.canbao.hub.connector.transport.ExchangeServerClient;
 import cn.canbao.hub.connector.transport.FileIngestion;
 import cn.canbao.hub.connector.transport.FileIntake;
+import cn.canbao.hub.connector.transport.FileRetryFilter;
 import cn.canbao.hub.connector.transport.FrontDbIntake;
+import cn.canbao.hub.connector.transport.IntakeBackoff;
 import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.registry.DeliveryAttempts;
 import cn.canbao.hub.registry.EventWriter;
 import cn.canbao.hub.registry.IntakeWriter;
 import cn.canbao.hub.standard.CodeTables;
@@ -53,19 +57,30 @@ public class ConnectorConfiguration {
 
     @Bean
     FileIntake fileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
-                          FileIngestion ingestion, ObjectMapper json, Clock clock) {
-        return new FileIntake(catalog, writer, exchange, ingestion, json, clock);
+                          FileIngestion ingestion, DeliveryAttempts attempts, IntakeBackoff backoff,
+                          FileRetryFilter retryFilter, @Value("${canbao.intake.attempts}") int attemptLimit,
+                          ObjectMapper json, Clock clock) {
+        return new FileIntake(catalog, writer, exchange, ingestion, attempts,
+                new FileIntake.Retries(attemptLimit, backoff, retryFilter), json, clock);
     }
 
     @Bean
-    EventIntake eventIntake(ConnectorCatalog catalog, EventWriter writer, Standards standards, ObjectMapper json,
-                            Clock clock) {
-        return new EventIntake(catalog, writer, standards.codeTables().table("eventType"), json, clock);
+    EventIntake eventIntake(ConnectorCatalog catalog, EventWriter writer, Standards standards, IntakeBackoff backoff,
+                            @Value("${canbao.intake.attempts}") int attemptLimit, ObjectMapper json, Clock clock) {
+        return new EventIntake(catalog, writer, standards.codeTables().table("eventType"), backoff, attemptLimit, json,
+                clock);
     }
 
     @Bean
-    FrontDbIntake frontDbIntake(ConnectorCatalog catalog, IntakeWriter writer, ObjectMapper json, Clock clock) {
-        return new FrontDbIntake(catalog, writer, json, clock);
+    DeadLetteringListenerContainerFactory deadLetteringListenerContainerFactory() {
+        return new DeadLetteringListenerContainerFactory();
+    }
+
+    @Bean
+    FrontDbIntake frontDbIntake(ConnectorCatalog catalog, IntakeWriter writer, DeliveryAttempts attempts,
+                                IntakeBackoff backoff, @Value("${canbao.intake.attempts}") int attemptLimit,
+                                ObjectMapper json, Clock clock) {
+        return new FrontDbIntake(catalog, writer, attempts, backoff, attemptLimit, json, clock);
     }
 
     @Bean

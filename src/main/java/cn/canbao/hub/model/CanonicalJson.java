@@ -1,7 +1,11 @@
 package cn.canbao.hub.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -16,10 +20,14 @@ import java.io.UncheckedIOException;
  * The canonical JSON form of {@link PersonInsuranceMessage} (schema/person-insurance-v1.json): ISO dates
  * ({@code 2017-10-15}), months ({@code 2017-09}), timestamps with their offset ({@code 2017-10-15T08:00:03+08:00}),
  * absent values omitted. Unknown properties are ignored on reading, because a later v1 may add optional fields.
+ * A NUL character (U+0000) inside a string is written as six visible characters, backslash-u-0000, as the hub
+ * keeps it in text columns: whatever this mapper writes can be stored in a {@code jsonb} column, which refuses the
+ * JSON escape of U+0000, and a receipt quoting a partner's bytes is stored as it was sent.
  */
 public final class CanonicalJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new NulAsText()).build())
             .addModule(new JavaTimeModule())
             .addModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -67,5 +75,25 @@ public final class CanonicalJson {
      */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    private static final class NulAsText extends CharacterEscapes {
+
+        private static final SerializedString ESCAPED = new SerializedString("\\\\u0000");
+        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+        NulAsText() {
+            asciiEscapes[0] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0 ? ESCAPED : null;
+        }
     }
 }

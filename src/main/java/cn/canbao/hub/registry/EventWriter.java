@@ -1,6 +1,7 @@
 package cn.canbao.hub.registry;
 
 import cn.canbao.hub.model.PersonInsuranceMessage;
+import cn.canbao.hub.standard.StorableText;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public class EventWriter {
             jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
                             + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
                     system, quarantineKey, eventId == null ? "event without eventId" : "event " + eventId,
-                    CopyText.withoutNul(raw), errorsJson, Timestamp.from(receivedAt.toInstant()));
+                    StorableText.withoutNul(raw), errorsJson, Timestamp.from(receivedAt.toInstant()));
         });
     }
 

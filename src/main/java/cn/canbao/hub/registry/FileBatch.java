@@ -1,6 +1,7 @@
 package cn.canbao.hub.registry;
 
 import cn.canbao.hub.model.PersonInsuranceMessage;
+import cn.canbao.hub.standard.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -145,7 +146,7 @@ public final class FileBatch implements AutoCloseable {
                 insert.setString(3, fileName + '#' + rejected.recordNo());
                 insert.setLong(4, fileId);
                 insert.setLong(5, rejected.recordNo());
-                insert.setString(6, CopyText.withoutNul(rejected.raw()));
+                insert.setString(6, StorableText.withoutNul(rejected.raw()));
                 insert.setString(7, rejected.errorsJson());
                 insert.setTimestamp(8, receivedAt);
                 insert.addBatch();

@@ -1,6 +1,7 @@
 package cn.canbao.hub.registry;
 
 import cn.canbao.hub.model.PersonInsuranceMessage;
+import cn.canbao.hub.standard.StorableText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -49,14 +50,29 @@ public class IntakeWriter {
         return found.stream().findFirst();
     }
 
-    /** Logs a file that was not ingested (rejected whole, or a duplicate) together with its receipt. */
-    public long logNotIngested(String system, String fileName, String sha256, String kind, String status,
-                               String disposition, OffsetDateTime receivedAt, long records, String receiptJson) {
-        return jdbc.queryForObject("INSERT INTO intake_file (system, file_name, sha256, kind, status, disposition, "
+    /** A file's answer as the intake log holds it. */
+    public record LoggedAnswer(long id, String receiptJson) {
+    }
+
+    /**
+     * Logs a file that was not ingested (rejected whole, or a duplicate) together with its receipt — unless the same
+     * answer to the same file is logged already and was never delivered (the hub stopped before it could move the
+     * file), which is then answered again as it was decided, so a file is logged once however often it is read.
+     */
+    public LoggedAnswer logNotIngested(String system, String fileName, String sha256, String kind, String status,
+                                       String disposition, OffsetDateTime receivedAt, long records, String receiptJson) {
+        List<LoggedAnswer> undelivered = jdbc.query("SELECT id, receipt::text FROM intake_file WHERE system = ? "
+                        + "AND file_name = ? AND sha256 = ? AND status = ? AND delivered_at IS NULL ORDER BY id DESC LIMIT 1",
+                (rs, n) -> new LoggedAnswer(rs.getLong(1), rs.getString(2)), system, fileName, sha256, status);
+        if (!undelivered.isEmpty()) {
+            return undelivered.get(0);
+        }
+        long id = jdbc.queryForObject("INSERT INTO intake_file (system, file_name, sha256, kind, status, disposition, "
                         + "received_at, records, accepted, rejected, receipt) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CAST(? AS JSONB)) RETURNING id", Long.class,
                 system, fileName, sha256, kind, status, disposition, receivedAt, records,
                 "REJECTED".equals(status) ? records : 0, receiptJson);
+        return new LoggedAnswer(id, receiptJson);
     }
 
     /** Stores one record that arrived alone (a front-database row); false if its intake key is stored already. */
@@ -74,7 +90,7 @@ public class IntakeWriter {
                                  OffsetDateTime receivedAt) {
         jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
                         + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
-                system, intakeKey, sourceRef, CopyText.withoutNul(raw), errorsJson, receivedAt);
+                system, intakeKey, sourceRef, StorableText.withoutNul(raw), errorsJson, receivedAt);
     }
 
     public void markDelivered(long fileId) {

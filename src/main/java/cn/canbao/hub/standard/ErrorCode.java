@@ -35,7 +35,7 @@ public enum ErrorCode {
             "A fixed-width line does not have the prescribed number of bytes (88 for UNEMPLOYMENT, counted in GBK bytes).",
             "Pad or truncate every field to its byte width; a Chinese character counts 2 bytes."),
     RECORD_SYNTAX(false,
-            "A record cannot be parsed: bad CSV quoting, wrong number of fields, invalid JSON, or bytes that are invalid in the file's encoding.",
+            "A record cannot be parsed: bad CSV quoting, wrong number of fields, invalid JSON, bytes that are invalid in the file's encoding, or a field holding a NUL character (U+0000).",
             "Produce the record with a standard CSV/JSON writer in the encoding the interface specification prescribes for the file."),
     FILE_HASH(false,
             "The SHA-256 in the done file differs from the SHA-256 of the data file; the whole file is rejected.",

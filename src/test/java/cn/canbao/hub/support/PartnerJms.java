@@ -1,5 +1,6 @@
 package cn.canbao.hub.support;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -34,6 +35,15 @@ public final class PartnerJms implements AutoCloseable {
     public void send(String queue, String body, String correlationId) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             TextMessage message = session.createTextMessage(body);
+            message.setJMSCorrelationID(correlationId);
+            producer.send(message);
+        }
+    }
+
+    public void sendBytes(String queue, byte[] body, String correlationId) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body);
             message.setJMSCorrelationID(correlationId);
             producer.send(message);
         }

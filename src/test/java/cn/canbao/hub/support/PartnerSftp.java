@@ -78,8 +78,12 @@ public final class PartnerSftp implements AutoCloseable {
 
     /** Waits for the receipt of a data file and returns it. */
     public String awaitReceipt(String fileName) {
+        return awaitReceipt(fileName, Duration.ofSeconds(30));
+    }
+
+    public String awaitReceipt(String fileName, Duration atMost) {
         String path = "receipt/" + fileName + ".receipt.json";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> exists(path));
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> exists(path));
         try {
             String receipt = read(path);
             delete(path);

@@ -7,6 +7,7 @@ import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.standard.Check;
 import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.Sexes;
+import cn.canbao.hub.standard.StorableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,10 @@ public final class RecordMapper {
                 if (field.required()) {
                     errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), name, name + " is required and empty"));
                 }
+                continue;
+            }
+            if (StorableText.holdsNul(value)) {
+                errors.add(new Remark(ErrorCode.RECORD_SYNTAX.name(), name, name + " holds a NUL character (U+0000)"));
                 continue;
             }
             if (value.length() > field.maxLength()) {

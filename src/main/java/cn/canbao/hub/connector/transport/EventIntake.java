@@ -16,6 +16,13 @@ import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TextMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,24 +44,33 @@ import org.slf4j.LoggerFactory;
  * Takes one participation event (spec §5) from a scheme system's queue: checks the envelope, maps the record
  * with the system's descriptor, stores it once per eventId, and answers with the receipt JSON the route sends
  * back. A redelivery of an event already stored gets the receipt it was first answered with (that answer was
- * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE.
+ * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE. An event the hub fails on
+ * for a reason of its own goes back to the broker, which delivers it again after its redelivery delay while the
+ * events behind it go first, and is answered with HUB_FAULT at its {@code canbao.intake.attempts}-th delivery; an
+ * event whose database does not answer is tried again in place (routes/intake-retry.yaml).
  */
 public class EventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
     private static final int MAX_EVENT_ID = 64;
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    private static final int MAX_KEPT_BYTES = 1 << 20;
 
     private final ConnectorCatalog catalog;
     private final EventWriter writer;
     private final CodeTable eventTypes;
+    private final IntakeBackoff backoff;
+    private final int attemptLimit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EventIntake(ConnectorCatalog catalog, EventWriter writer, CodeTable eventTypes, ObjectMapper json,
-                       Clock clock) {
+    public EventIntake(ConnectorCatalog catalog, EventWriter writer, CodeTable eventTypes, IntakeBackoff backoff,
+                       int attemptLimit, ObjectMapper json, Clock clock) {
         this.catalog = catalog;
         this.writer = writer;
         this.eventTypes = eventTypes;
+        this.backoff = backoff;
+        this.attemptLimit = attemptLimit;
         this.json = json;
         this.clock = clock;
     }
@@ -63,11 +79,37 @@ public class EventIntake {
     public static final String CORRELATION_ID = "canbaoCorrelationId";
 
     @Handler
-    public String receive(@Header("canbaoSystem") String system, @Header("JMSRedelivered") Boolean redelivered,
-                          @Header("JMSCorrelationID") String correlationId, @Header("JMSMessageID") String messageId,
-                          @Headers Map<String, Object> headers, @Body String body) throws IOException {
-        headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId : messageId);
+    public String receive(@Header("canbaoSystem") String system, @Body Message message,
+                          @Headers Map<String, Object> headers) throws JMSException, IOException {
+        String correlationId = message.getJMSCorrelationID();
+        headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId
+                : message.getJMSMessageID());
+        String route = TransportKind.JMS_EVENTS_IN.routeId(system);
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        String body = message instanceof TextMessage text ? text.getText() : null;
+        try {
+            String receipt = body == null ? notText(system, message, receivedAt)
+                    : take(system, message.getJMSRedelivered(), body, receivedAt);
+            backoff.succeeded(route);
+            return receipt;
+        } catch (IOException | RuntimeException e) {
+            if (Faults.isInfrastructure(e)) {
+                backoff.infrastructureFailed(route, e);
+                throw new InfrastructureUnavailableException("an event of " + system + " waits for the database", e);
+            }
+            int delivery = deliveryCount(message);
+            if (delivery < attemptLimit) {
+                log.error("{}: the hub failed on an event at delivery {} of {}; the broker delivers it again after "
+                        + "its redelivery delay, the events behind it go first", route, delivery, attemptLimit, e);
+                backoff.hubFaultRetried(route);
+                throw e;
+            }
+            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, delivery, e);
+        }
+    }
+
+    private String take(String system, boolean redelivered, String body, OffsetDateTime receivedAt)
+            throws IOException {
         Connector connector = catalog.get(system);
         JsonNode event;
         try {
@@ -77,13 +119,13 @@ public class EventIntake {
                     new Remark(ErrorCode.RECORD_SYNTAX.name(), null, "the event is not valid JSON: " + e.getOriginalMessage()));
         }
         String eventId = text(event, "eventId");
-        if (eventId == null || eventId.length() > MAX_EVENT_ID) {
+        if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID || holdsControlCharacter(eventId)) {
             return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
-                    "every event needs an eventId of at most " + MAX_EVENT_ID + " characters"));
+                    "every event needs an eventId of at most " + MAX_EVENT_ID + " printable characters"));
         }
         var earlier = writer.receiptOf(eventId);
         if (earlier.isPresent()) {
-            return Boolean.TRUE.equals(redelivered) ? earlier.get()
+            return redelivered ? earlier.get()
                     : json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
         }
         Remark envelopeProblem = envelopeProblem(system, event);
@@ -106,6 +148,60 @@ public class EventIntake {
         }
         log.info("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
         return receipt;
+    }
+
+    private String notText(String system, Message message, OffsetDateTime receivedAt)
+            throws IOException, JMSException {
+        return reject(system, null, describe(message), receivedAt, new Remark(ErrorCode.RECORD_SYNTAX.name(), null,
+                "an event is a JMS text message holding UTF-8 JSON (interface specification section 5); this is a "
+                        + kindOf(message)));
+    }
+
+    private String hubFault(String system, String route, String body, OffsetDateTime receivedAt, int delivery,
+                            Exception cause) throws IOException {
+        log.error("{}: the hub failed on an event at each of its {} deliveries; answered {}", route, delivery,
+                ErrorCode.HUB_FAULT, cause);
+        backoff.hubFaultAnswered(route);
+        String eventId = eventIdOf(body);
+        return reject(system, eventId, body, receivedAt, new Remark(ErrorCode.HUB_FAULT.name(), null,
+                "the hub failed on this event " + delivery + " times; the provincial operators are alerted"));
+    }
+
+    /** The eventId of a body the hub failed on, if it has a usable one. */
+    private String eventIdOf(String body) {
+        try {
+            String eventId = text(json.readTree(body), "eventId");
+            return eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID
+                    || holdsControlCharacter(eventId) ? null : eventId;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Deliveries so far, this one included; a broker without the count has the hub answer at the second one. */
+    private int deliveryCount(Message message) throws JMSException {
+        if (message.propertyExists(DELIVERY_COUNT)) {
+            return message.getIntProperty(DELIVERY_COUNT);
+        }
+        return message.getJMSRedelivered() ? attemptLimit : 1;
+    }
+
+    private static String kindOf(Message message) {
+        return message instanceof TextMessage ? "text message without a body"
+                : message instanceof BytesMessage ? "BytesMessage" : message instanceof MapMessage ? "MapMessage"
+                : message instanceof ObjectMessage ? "ObjectMessage" : message instanceof StreamMessage
+                ? "StreamMessage" : "message without a body";
+    }
+
+    /** What quarantine keeps of a message that is not text: a BytesMessage's bytes as UTF-8, else its kind. */
+    private static String describe(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            byte[] content = new byte[(int) Math.min(bytes.getBodyLength(), MAX_KEPT_BYTES)];
+            bytes.reset();
+            bytes.readBytes(content);
+            return new String(content, StandardCharsets.UTF_8);
+        }
+        return "(" + kindOf(message) + ")";
     }
 
     private Remark envelopeProblem(String system, JsonNode event) {
@@ -169,6 +265,10 @@ public class EventIntake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean holdsControlCharacter(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,6 +7,8 @@ import cn.canbao.hub.connector.TransportSpec;
 import cn.canbao.hub.connector.receipt.FileReceipt;
 import cn.canbao.hub.connector.receipt.ReceiptStatus;
 import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.registry.DeliveryAttempts;
+import cn.canbao.hub.registry.DeliveryAttempts.Attempt;
 import cn.canbao.hub.registry.IngestedFile;
 import cn.canbao.hub.registry.IntakeWriter;
 import cn.canbao.hub.standard.ErrorCode;
@@ -28,7 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one data file whose done file is present on the exchange server through to its receipt: checks the
  * name and the done file, recognises a duplicate, ingests the records, writes the receipt into the sender's
- * {@code receipt/} folder and moves both files to {@code in/.done/} or {@code in/.error/}.
+ * {@code receipt/} folder and moves both files to {@code in/.done/} or {@code in/.error/}. A file the hub fails on
+ * for a reason of its own is tried again after a pause — the files behind it go first — and answered with HUB_FAULT
+ * after {@code canbao.intake.attempts} attempts; a file whose database or exchange server does not answer stays
+ * where it is and its folder is polled again with growing pauses ({@link IntakeBackoff}).
  */
 public class FileIntake {
 
@@ -41,17 +46,26 @@ public class FileIntake {
     private final IntakeWriter writer;
     private final ExchangeServerClient exchange;
     private final FileIngestion ingestion;
+    private final DeliveryAttempts attempts;
+    private final Retries retries;
     private final ObjectMapper json;
     private final Clock clock;
 
     public FileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
-                      FileIngestion ingestion, ObjectMapper json, Clock clock) {
+                      FileIngestion ingestion, DeliveryAttempts attempts, Retries retries, ObjectMapper json,
+                      Clock clock) {
         this.catalog = catalog;
         this.writer = writer;
         this.exchange = exchange;
         this.ingestion = ingestion;
+        this.attempts = attempts;
+        this.retries = retries;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** What a file intake needs to pace its attempts: the limit, the route states and the poll filter. */
+    public record Retries(int limit, IntakeBackoff backoff, FileRetryFilter filter) {
     }
 
     @Handler
@@ -59,22 +73,70 @@ public class FileIntake {
                        @Body InputStream data) throws IOException, SQLException {
         Connector connector = catalog.get(system);
         TransportSpec transport = connector.descriptor().transport(TransportKind.SFTP_BATCH_IN).orElseThrow();
+        String route = TransportKind.SFTP_BATCH_IN.routeId(system);
         String home = transport.account();
         String inbox = home + "/in";
+        String path = inbox + "/" + fileName;
+        String delivery = "file:" + system + ":" + fileName;
         OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         long started = System.nanoTime();
+        Attempt attempt = null;
         try (ExchangeSession session = exchange.open()) {
-            DoneFile.Parsed doneFile = DoneFile.parse(session.readText(inbox + "/" + fileName + ".ok"));
-            Outcome outcome = decide(connector, fileName, doneFile, data, receivedAt);
+            DoneFile.Parsed doneFile = DoneFile.parse(session.readText(path + ".ok"));
+            attempt = attempts.begin(delivery, system);
+            Outcome outcome = attempt.number() > retries.limit()
+                    ? hubFault(route, system, fileName, data, receivedAt, attempt)
+                    : decide(connector, fileName, doneFile, data, receivedAt);
             session.writeText(home + "/receipt", fileName + ".receipt.json", json.writeValueAsString(outcome.receipt()));
-            session.move(inbox + "/" + fileName, inbox + "/" + outcome.disposition());
-            session.move(inbox + "/" + fileName + ".ok", inbox + "/" + outcome.disposition());
+            session.move(path, inbox + "/" + outcome.disposition());
+            session.move(path + ".ok", inbox + "/" + outcome.disposition());
             writer.markDelivered(outcome.logId());
+            attempts.answered(delivery);
             FileReceipt r = outcome.receipt();
             log.info("{} from {}: {} ({} records, {} accepted, {} rejected) -> {} in {} ms", fileName, system,
                     r.status(), r.records(), r.accepted(), r.rejected(), outcome.disposition(),
                     (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | SQLException | RuntimeException e) {
+            paceNextAttempt(route, path, delivery, attempt, e);
+            return;
         }
+        retries.backoff().succeeded(route);
+        retries.filter().answered(path);
+    }
+
+    /**
+     * A failed attempt leaves the file where it is, to be read again by a later poll: the whole folder waits when
+     * the infrastructure failed (and the attempt is taken back), this file alone when the hub did (and the attempt
+     * stays counted).
+     */
+    private void paceNextAttempt(String route, String path, String delivery, Attempt attempt, Exception e) {
+        if (Faults.isInfrastructure(e)) {
+            retries.filter().folderWaits(path, retries.backoff().infrastructureFailed(route, e));
+            if (attempt != null) {
+                attempts.takeBack(delivery);
+            }
+            return;
+        }
+        int number = attempt == null ? 1 : attempt.number();
+        log.error("{}: the hub failed on attempt {} of {}; the files behind it go first, it is tried again later",
+                path, number, retries.limit(), e);
+        retries.backoff().hubFaultRetried(route);
+        retries.filter().retryLater(path, number);
+        if (attempt != null) {
+            attempts.failed(delivery, e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    private Outcome hubFault(String route, String system, String fileName, InputStream data,
+                             OffsetDateTime receivedAt, Attempt attempt) throws IOException {
+        log.error("{} from {}: the hub failed on it in {} attempts (the last: {}); answered {}", fileName, system,
+                attempt.number() - 1, attempt.lastError() == null ? "ended with the hub" : attempt.lastError(),
+                ErrorCode.HUB_FAULT);
+        retries.backoff().hubFaultAnswered(route);
+        String kind = DataFileName.parse(fileName).map(DataFileName::kind).orElse("INCREMENT");
+        return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.HUB_FAULT.name(),
+                "the hub failed on this file " + (attempt.number() - 1) + " times; the provincial operators are "
+                        + "alerted and will take it in again once the hub is corrected");
     }
 
     private Outcome decide(Connector connector, String fileName, DoneFile.Parsed doneFile, InputStream data,
@@ -117,9 +179,8 @@ public class FileIntake {
             return new Outcome(stored, earlier.disposition(), earlier.id());
         }
         FileReceipt receipt = Receipts.duplicate(fileName, actual, receivedAt, done.records());
-        long id = writer.logNotIngested(system, fileName, actual, kind, ReceiptStatus.DUPLICATE.name(), DONE,
-                receivedAt, done.records(), json.writeValueAsString(receipt));
-        return new Outcome(receipt, DONE, id);
+        return logged(writer.logNotIngested(system, fileName, actual, kind, ReceiptStatus.DUPLICATE.name(), DONE,
+                receivedAt, done.records(), json.writeValueAsString(receipt)), DONE);
     }
 
     private Outcome rejectWhole(String system, String fileName, String kind, InputStream data,
@@ -130,9 +191,12 @@ public class FileIntake {
     private Outcome rejected(String system, String fileName, String kind, String sha256, OffsetDateTime receivedAt,
                      long records, String code, String message) throws IOException {
         FileReceipt receipt = Receipts.rejectedWhole(fileName, sha256, receivedAt, records, code, message);
-        long id = writer.logNotIngested(system, fileName, sha256, kind, ReceiptStatus.REJECTED.name(), ERROR,
-                receivedAt, records, json.writeValueAsString(receipt));
-        return new Outcome(receipt, ERROR, id);
+        return logged(writer.logNotIngested(system, fileName, sha256, kind, ReceiptStatus.REJECTED.name(), ERROR,
+                receivedAt, records, json.writeValueAsString(receipt)), ERROR);
+    }
+
+    private Outcome logged(IntakeWriter.LoggedAnswer answer, String disposition) throws IOException {
+        return new Outcome(json.readValue(answer.receiptJson(), FileReceipt.class), disposition, answer.id());
     }
 
     /** What the file comes to: its receipt, where it is moved, and its intake-log row. */
