@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
@@ -24,7 +27,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * One broker account over TCP with its generated credentials: sends any kind of JMS message, the Artemis core
- * client's undecodable text messages included, and listens to queues.
+ * client's undecodable text messages included, and listens to queues (dead letters with the core client).
  */
 final class BrokerClient implements AutoCloseable {
 
@@ -97,18 +100,42 @@ final class BrokerClient implements AutoCloseable {
 
     /** A core message of type TEXT whose body buffer holds the given bytes instead of a JMS text body. */
     private void sendCore(String queue, byte[] bodyBuffer, String correlationId) throws Exception {
+        ClientSession core = coreSession();
+        ClientMessage message = core.createMessage(ClientMessage.TEXT_TYPE, true);
+        message.getBodyBuffer().writeBytes(bodyBuffer);
+        message.setCorrelationID(correlationId);
+        message.setRoutingType(RoutingType.ANYCAST);
+        try (ClientProducer producer = core.createProducer(queue)) {
+            producer.send(message);
+        }
+    }
+
+    private ClientSession coreSession() throws Exception {
         if (coreSession == null) {
             coreLocator = ActiveMQClient.createServerLocator(url);
             coreFactory = coreLocator.createSessionFactory();
             coreSession = coreFactory.createSession(user, password, false, true, true, false, 0);
         }
-        ClientMessage message = coreSession.createMessage(ClientMessage.TEXT_TYPE, true);
-        message.getBodyBuffer().writeBytes(bodyBuffer);
-        message.setCorrelationID(correlationId);
-        message.setRoutingType(RoutingType.ANYCAST);
-        try (ClientProducer producer = coreSession.createProducer(queue)) {
-            producer.send(message);
-        }
+        return coreSession;
+    }
+
+    /**
+     * Hands each message's correlation id to the consumer, read with the core client so that the body is never
+     * decoded: a JMS consumer given a message whose text body cannot be decoded fails on it for ever (AMQ212058).
+     */
+    void listenToCorrelationIds(String queue, Consumer<String> consumer) throws Exception {
+        ClientSession core = coreSession();
+        ClientConsumer messages = core.createConsumer(queue);
+        messages.setMessageHandler(message -> {
+            Object correlationId = message.getCorrelationID();
+            consumer.accept(correlationId == null ? null : correlationId.toString());
+            try {
+                message.acknowledge();
+            } catch (ActiveMQException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        core.start();
     }
 
     void listen(String queue, MessageListener listener) throws JMSException {

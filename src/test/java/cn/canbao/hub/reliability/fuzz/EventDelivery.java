@@ -42,7 +42,7 @@ final class EventDelivery implements AutoCloseable {
         this.log = log;
         this.deadline = deadline;
         partner.listen("canbao.out." + account + ".receipts", this::receipt);
-        hub.listen("DLQ.canbao.in." + account + ".events", this::deadLetter);
+        hub.listenToCorrelationIds("DLQ.canbao.in." + account + ".events", this::deadLetter);
     }
 
     void deliver(List<MalformedEvent> events) throws Exception {
@@ -87,13 +87,8 @@ final class EventDelivery implements AutoCloseable {
         }
     }
 
-    /** The dead letter's body is not read: for an undecodable text message that is what fails. */
-    private void deadLetter(Message message) {
-        try {
-            ledger.answered(FuzzInput.Kind.EVENT, message.getJMSCorrelationID(), "dead letter");
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
+    private void deadLetter(String correlationId) {
+        ledger.answered(FuzzInput.Kind.EVENT, correlationId, "dead letter");
     }
 
     @Override
