@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * A fuzz run in figures: inputs tried, answered and unanswered by kind and format, the longest time to an answer,
  * what the answers were, the heap, the canaries, and every unanswered input with what was seen and what the hub
- * logged. Unanswered inputs are also written out as reproductions (data and done file, message body, row).
+ * logged (each is written out as a {@link Reproduction} when it is given up on).
  */
 final class FuzzReport {
 
@@ -96,48 +96,12 @@ final class FuzzReport {
         return Comparator.comparing((Ledger.Entry e) -> e.kind).thenComparing(e -> e.id);
     }
 
-    /** The report as text, and each unanswered input as files to send again by hand. */
     void write(Path directory) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve("report.txt"), text());
-            for (Ledger.Entry entry : unanswered()) {
-                if (entry.input != null) {
-                    Reproduction.write(directory.resolve("unanswered"), entry.input);
-                }
-            }
+            Files.write(directory.resolve("report.txt"), TextFile.encode(text(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** How an unanswered input is kept for a reproduction. */
-    static final class Reproduction {
-
-        private Reproduction() {
-        }
-
-        static void write(Path directory, FuzzInput input) throws IOException {
-            Path folder = directory.resolve(input.kind().name().toLowerCase() + "-"
-                    + input.id().replaceAll("[^A-Za-z0-9._-]", "_"));
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("what.txt"), input.format() + "\n" + input.mutation() + "\n");
-            if (input instanceof MalformedFile file) {
-                Files.write(folder.resolve("data"), file.data());
-                Files.write(folder.resolve("done"), file.doneFile());
-                Files.writeString(folder.resolve("name"), file.fileName());
-            } else if (input instanceof MalformedEvent event) {
-                Files.writeString(folder.resolve("body"), event.body().toString());
-                if (event.body() instanceof MalformedEvent.Text text && text.text() != null) {
-                    Files.write(folder.resolve("body.txt"), text.text().getBytes(StandardCharsets.UTF_8));
-                } else if (event.body() instanceof MalformedEvent.CoreText core) {
-                    Files.write(folder.resolve("body-buffer.bin"), core.bodyBuffer());
-                } else if (event.body() instanceof MalformedEvent.Bytes bytes) {
-                    Files.write(folder.resolve("body.bin"), bytes.bytes());
-                }
-            } else {
-                Files.writeString(folder.resolve("row.txt"), input.toString());
-            }
         }
     }
 }

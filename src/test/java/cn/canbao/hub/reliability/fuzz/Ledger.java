@@ -1,5 +1,6 @@
 package cn.canbao.hub.reliability.fuzz;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class Ledger {
         final String format;
         final String mutation;
         final boolean canary;
-        /** The input itself while it may still be needed for a reproduction; dropped once it is answered. */
+        /** The input itself until it is answered or written out as a reproduction. */
         volatile FuzzInput input;
         volatile long sentAt = -1;
         volatile long answeredAt = -1;
@@ -46,6 +47,12 @@ final class Ledger {
 
     private final long start = System.nanoTime();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Path reproductions;
+
+    /** @param reproductions where each input is written out when it is given up on unanswered */
+    Ledger(Path reproductions) {
+        this.reproductions = reproductions;
+    }
 
     void expect(FuzzInput input, boolean canary) {
         if (entries.putIfAbsent(key(input.kind(), input.id()), new Entry(input, canary)) != null) {
@@ -75,8 +82,12 @@ final class Ledger {
         return true;
     }
 
+    /** Records what was seen of an input given up on, and writes it out, so that the ledger keeps no input's bytes. */
     void unanswered(FuzzInput input, String whatWasSeen) {
-        entry(input.kind(), input.id()).unanswered = whatWasSeen;
+        Entry entry = entry(input.kind(), input.id());
+        entry.unanswered = whatWasSeen;
+        Reproduction.write(reproductions, input);
+        entry.input = null;
     }
 
     Entry entry(FuzzInput.Kind kind, String id) {

@@ -136,8 +136,8 @@ public final class MalformedEvents {
     private String[] oddValue(ObjectNode event) {
         int kind = random.nextInt(6);
         switch (kind) {
-            case 0 -> event.put("eventId", pick(random, "", " ", "x".repeat(64), "x".repeat(65), "y".repeat(10_000),
-                    "青海" + next, "😀" + next, "'; DROP TABLE event_log; --" + next));
+            case 0 -> event.put("eventId", pick(random, "", " ", padded(64), padded(65), padded(10_000), "青海" + next,
+                    "😀" + next, "'; DROP TABLE event_log; --" + next));
             case 1 -> event.put("system", pick(random, "pension", "NATIONAL", "CARD", "", "PENSION ", "MEDICAL", "INJURY"));
             case 2 -> event.put("type", pick(random, "enroll", "RETIRE", "", "ENROLL ", "PAYMENT\u0000", "TRANSFER-OUT"));
             case 3 -> event.put("occurredAt", pick(random, "2017-10-15", "2017-10-15T09:30:00", "2017-02-30T09:30:00+08:00",
@@ -206,6 +206,12 @@ public final class MalformedEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An eventId of exactly this length, unique in the run. */
+    private String padded(int length) {
+        String unique = "-" + next;
+        return "x".repeat(length - unique.length()) + unique;
     }
 
     private static List<String> fieldNames(ObjectNode node) {

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Malformed files, events and front-database rows of every format and encoding, sent through the real transports
@@ -71,8 +72,9 @@ class MalformedInputFuzzTest {
 
     @Test
     void answersEveryMalformedInputOnceAndStillAcceptsGoodOnes() throws Exception {
+        FileSystemUtils.deleteRecursively(REPORT);
         MalformedInputs inputs = new MalformedInputs(SEED);
-        Ledger ledger = new Ledger();
+        Ledger ledger = new Ledger(REPORT.resolve("unanswered"));
         long heapBefore = Heap.usedAfterGcMb();
         long started = System.nanoTime();
 
