@@ -85,26 +85,28 @@ public class EventIntake {
         headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId
                 : message.getJMSMessageID());
         String route = TransportKind.JMS_EVENTS_IN.routeId(system);
+        String delivery = "event:" + message.getJMSMessageID();
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
         String body = message instanceof TextMessage text ? text.getText() : null;
         try {
             String receipt = body == null ? notText(system, message, receivedAt)
                     : take(system, message.getJMSRedelivered(), body, receivedAt);
-            backoff.succeeded(route);
+            backoff.succeeded(route, delivery);
             return receipt;
         } catch (IOException | RuntimeException e) {
             if (Faults.isInfrastructure(e)) {
                 backoff.infrastructureFailed(route, e);
                 throw new InfrastructureUnavailableException("an event of " + system + " waits for the database", e);
             }
-            int delivery = deliveryCount(message);
-            if (delivery < attemptLimit) {
+            int deliveries = deliveryCount(message);
+            if (deliveries < attemptLimit) {
                 log.error("{}: the hub failed on an event at delivery {} of {}; the broker delivers it again after "
-                        + "its redelivery delay, the events behind it go first", route, delivery, attemptLimit, e);
-                backoff.hubFaultRetried(route);
+                        + "its redelivery delay, the events behind it go first", route, deliveries, attemptLimit, e);
+                backoff.hubFaultRetried(route, delivery, deliveries, e);
                 throw e;
             }
-            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, delivery, e);
+            backoff.hubFaultAnswered(route, delivery);
+            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, deliveries, e);
         }
     }
 
@@ -161,7 +163,6 @@ public class EventIntake {
                             Exception cause) throws IOException {
         log.error("{}: the hub failed on an event at each of its {} deliveries; answered {}", route, delivery,
                 ErrorCode.HUB_FAULT, cause);
-        backoff.hubFaultAnswered(route);
         String eventId = eventIdOf(body);
         return reject(system, eventId, body, receivedAt, new Remark(ErrorCode.HUB_FAULT.name(), null,
                 "the hub failed on this event " + delivery + " times; the provincial operators are alerted"));
