@@ -55,8 +55,8 @@ public class IntakeBackoff {
                     now.plus(pause(failures)));
         });
         retries(route, "infrastructure").increment();
-        log.warn("{}: {} (failure {} since {}); trying again in {} s", route, outage.cause(), outage.failures(),
-                outage.since(), pause(outage.failures()).toSeconds());
+        log.warn("{}: waits for its infrastructure: {} (failure {} since {})", route, outage.cause(),
+                outage.failures(), outage.since());
         return pause(outage.failures());
     }
 
@@ -77,6 +77,10 @@ public class IntakeBackoff {
     /** A delivery of the route was answered: the route works, and the delivery is no longer tried again. */
     public void succeeded(String route, String delivery) {
         retries.remove(delivery);
+        recovered(route);
+    }
+
+    public void recovered(String route) {
         Outage ended = outages.remove(route);
         if (ended != null) {
             log.info("{}: working again after {} failed tries since {}", route, ended.failures(), ended.since());
