@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Takes one participation event (spec §5) from a scheme system's queue: checks the envelope, maps the record
  * with the system's descriptor, stores it once per eventId, and answers with the receipt JSON the route sends
  * back. A redelivery of an event already stored gets the receipt it was first answered with (that answer was
- * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE. An event the hub fails on
+ * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE — unless it was answered
+ * HUB_FAULT, which a new delivery (after the hub is corrected) replaces. An event the hub fails on
  * for a reason of its own goes back to the broker, which delivers it again after its redelivery delay while the
  * events behind it go first, and is answered with HUB_FAULT at its {@code canbao.intake.attempts}-th delivery; an
  * event whose database does not answer is tried again in place (routes/intake-retry.yaml).
@@ -125,9 +126,9 @@ public class EventIntake {
             return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
                     "every event needs an eventId of at most " + MAX_EVENT_ID + " printable characters"));
         }
-        var earlier = writer.receiptOf(eventId);
-        if (earlier.isPresent()) {
-            return redelivered ? earlier.get()
+        var earlier = writer.answerOf(eventId);
+        if (earlier.isPresent() && (redelivered || !earlier.get().hubFault())) {
+            return redelivered ? earlier.get().receipt()
                     : json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
         }
         Remark envelopeProblem = envelopeProblem(system, event);
@@ -254,7 +255,7 @@ public class EventIntake {
         String quarantineKey = eventId != null ? "event:" + eventId : "event-raw:" + sha256(body);
         if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
                 receipt)) {
-            return writer.receiptOf(eventId).orElse(receipt);
+            return writer.answerOf(eventId).map(EventWriter.Answered::receipt).orElse(receipt);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
         return receipt;
