@@ -121,9 +121,11 @@ public class FileIntake {
         log.error("{}: the hub failed on attempt {} of {}; the files behind it go first, it is tried again later",
                 path, number, retries.limit(), e);
         retries.backoff().hubFaultRetried(route, delivery, number, e);
-        retries.filter().retryLater(path, number);
+        if (number < retries.limit()) {
+            retries.filter().retryLater(path, number);
+        }
         if (attempt != null) {
-            attempts.failed(delivery, e.getClass().getName() + ": " + e.getMessage());
+            attempts.failed(delivery, IntakeBackoff.describe(e));
         }
     }
 

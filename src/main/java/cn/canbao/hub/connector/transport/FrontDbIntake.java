@@ -101,7 +101,7 @@ public class FrontDbIntake {
                     + "behind it go on", route, seq, number, attemptLimit, e);
             backoff.hubFaultRetried(route, delivery, number, e);
             if (attempt != null) {
-                attempts.failed(delivery, e.getClass().getName() + ": " + e.getMessage());
+                attempts.failed(delivery, IntakeBackoff.describe(e));
             }
             answer(headers, NEW, null);
         }

@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector.transport;
 
+import cn.canbao.hub.standard.MaskedText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,11 +111,13 @@ public class IntakeBackoff {
                 .tag("route", route).tag("cause", cause).register(meters);
     }
 
+    /** The root cause's class and message, identity numbers masked: what health and the attempts table show. */
     static String describe(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String message = root.getMessage() == null ? "" : ": " + MaskedText.of(root.getMessage());
+        return root.getClass().getSimpleName() + message;
     }
 }
