@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.support.ApiClient;
+import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestHub;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,8 @@ class BrokerRestartTest {
             for (int i = 0; i < EVENTS; i++) {
                 String eventId = UUID.randomUUID().toString();
                 eventIds.add(eventId);
-                TextMessage event = session.createTextMessage(event(eventId, TestIds.next("630102", 1990, i % 2 == 0)));
+                String person = TestIds.next("630102", 1990, i % 2 == 0);
+                TextMessage event = session.createTextMessage(TestEvents.pension(eventId, "PAYMENT", person));
                 event.setJMSCorrelationID(eventId);
                 producer.send(event);
             }
@@ -133,16 +135,6 @@ class BrokerRestartTest {
     private String component(String name) throws Exception {
         JsonNode health = json.readTree(ApiClient.anonymous(port).get("/actuator/health").body());
         return health.at("/components/" + name + "/status").asText();
-    }
-
-    private static String event(String eventId, String person) {
-        return """
-                {"eventId": "%s", "system": "PENSION", "type": "PAYMENT", "occurredAt": "2017-10-15T09:30:00+08:00",
-                 "record": {"AAC002": "%s", "AAC003": "张三", "AAC004": "%s", "AAC005": "01", "AAC006": "%s",
-                            "AAE140": "110", "AAB301": "630102", "AAB001": "91630100MA7XXXXX", "AAB004": "某某公司",
-                            "AAC008": "1", "AAC031": "1", "AAE030": "20100501", "AAE031": "", "AAE042": "201709"}}
-                """.formatted(eventId, person, Integer.parseInt(person.substring(16, 17)) % 2 == 1 ? "1" : "2",
-                person.substring(6, 14));
     }
 
     /** A persistent Artemis broker of its own, stopped and started again on the same journal and port. */

@@ -9,6 +9,7 @@ import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
 import cn.canbao.hub.support.RestartablePostgres;
 import cn.canbao.hub.support.TestFiles;
+import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestHub;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,8 +92,8 @@ class DatabaseOutageTest {
             for (int i = 0; i < 3; i++) {
                 String eventId = UUID.randomUUID().toString();
                 eventIds.add(eventId);
-                pension.send("canbao.in.pension.events", event(eventId, TestIds.next("630102", 1986, i % 2 == 0)),
-                        eventId);
+                String person = TestIds.next("630102", 1986, i % 2 == 0);
+                pension.send("canbao.in.pension.events", TestEvents.pension(eventId, "ENROLL", person), eventId);
             }
             civilAffairs.update("INSERT INTO mz_jzdx_exchange (seq, id_number, name, category, region, valid_from, "
                     + "op, op_time) VALUES (?, ?, '王芳', '02', '630102001', DATE '2017-01-01', 'I', "
@@ -134,13 +135,4 @@ class DatabaseOutageTest {
                 .mapToDouble(counter -> counter.count()).sum();
     }
 
-    private static String event(String eventId, String person) {
-        return """
-                {"eventId": "%s", "system": "PENSION", "type": "ENROLL", "occurredAt": "2017-10-15T09:30:00+08:00",
-                 "record": {"AAC002": "%s", "AAC003": "张三", "AAC004": "%s", "AAC005": "01", "AAC006": "%s",
-                            "AAE140": "110", "AAB301": "630102", "AAB001": "91630100MA7XXXXX", "AAB004": "某某公司",
-                            "AAC008": "1", "AAC031": "1", "AAE030": "20100501", "AAE031": "", "AAE042": "201709"}}
-                """.formatted(eventId, person, Integer.parseInt(person.substring(16, 17)) % 2 == 1 ? "1" : "2",
-                person.substring(6, 14));
-    }
 }

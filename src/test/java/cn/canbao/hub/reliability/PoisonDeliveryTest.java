@@ -9,6 +9,7 @@ import cn.canbao.hub.support.ApiClient;
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
+import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestFiles;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,15 +136,6 @@ class PoisonDeliveryTest extends HubIntegrationTest {
                 """).formatted(person, person.substring(6, 14)).getBytes(GBK);
     }
 
-    private static String event(String eventId, String person) {
-        return """
-                {"eventId": "%s", "system": "PENSION", "type": "ENROLL", "occurredAt": "2017-10-15T09:30:00+08:00",
-                 "record": {"AAC002": "%s", "AAC003": "张三", "AAC004": "1", "AAC005": "01", "AAC006": "%s",
-                            "AAE140": "110", "AAB301": "630102", "AAB001": "91630100MA7XXXXX", "AAB004": "某某公司",
-                            "AAC008": "1", "AAC031": "1", "AAE030": "20100501", "AAE031": "", "AAE042": "201709"}}
-                """.formatted(eventId, person, person.substring(6, 14));
-    }
-
     private JsonNode eventReceipt(String correlationId) throws Exception {
         TextMessage receipt = pension.receive(RECEIPTS, correlationId, 60_000);
         assertThat(receipt).as("receipt for " + correlationId).isNotNull();
@@ -231,8 +223,8 @@ class PoisonDeliveryTest extends HubIntegrationTest {
         String good = UUID.randomUUID().toString();
         String refused = refusedPerson(1973);
 
-        pension.send(EVENTS, event(poison, refused), poison);
-        pension.send(EVENTS, event(good, TestIds.next("630102", 1973, false)), good);
+        pension.send(EVENTS, TestEvents.pension(poison, "ENROLL", refused), poison);
+        pension.send(EVENTS, TestEvents.pension(good, "ENROLL", TestIds.next("630102", 1973, false)), good);
 
         assertThat(eventReceipt(good).get("status").asText()).isEqualTo("ACCEPTED");
         JsonNode receipt = eventReceipt(poison);
@@ -259,7 +251,7 @@ class PoisonDeliveryTest extends HubIntegrationTest {
         String good = UUID.randomUUID().toString();
 
         sendTextMessageWithoutAString("pension", EVENTS);
-        pension.send(EVENTS, event(good, TestIds.next("630102", 1974, true)), good);
+        pension.send(EVENTS, TestEvents.pension(good, "ENROLL", TestIds.next("630102", 1974, true)), good);
 
         assertThat(eventReceipt(good).get("status").asText()).isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == deadLettersBefore + 1);
@@ -274,7 +266,7 @@ class PoisonDeliveryTest extends HubIntegrationTest {
     void rejectsAnEventThatIsNotATextMessage() throws Exception {
         String correlationId = UUID.randomUUID().toString();
 
-        pension.sendBytes(EVENTS, event(correlationId, TestIds.next("630102", 1975, true))
+        pension.sendBytes(EVENTS, TestEvents.pension(correlationId, "ENROLL", TestIds.next("630102", 1975, true))
                 .getBytes(StandardCharsets.UTF_8), correlationId);
         JsonNode receipt = eventReceipt(correlationId);
 
@@ -288,7 +280,7 @@ class PoisonDeliveryTest extends HubIntegrationTest {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1976, true);
 
-        pension.send(EVENTS, event(eventId, person).replace("某某公司", "某某\\u0000公司"), eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person).replace("某某公司", "某某\\u0000公司"), eventId);
         JsonNode receipt = eventReceipt(eventId);
 
         assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");

@@ -61,7 +61,7 @@ public class IntakeBackoff {
         return pause(outage.failures());
     }
 
-    /** Records an attempt that failed for a reason inside the hub; the delivery is tried again a bounded number of times. */
+    /** Records an attempt that failed for a reason inside the hub; the delivery is tried again a few times. */
     public void hubFaultRetried(String route, String delivery, int attempt, Throwable cause) {
         Instant now = clock.instant();
         retries.compute(delivery, (d, before) -> new Retry(route, attempt, describe(cause),
