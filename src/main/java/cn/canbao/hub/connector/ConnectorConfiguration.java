@@ -2,8 +2,8 @@ package cn.canbao.hub.connector;
 
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
-import cn.canbao.hub.connector.transport.DeadLetteringListenerContainerFactory;
 import cn.canbao.hub.connector.transport.EventIntake;
+import cn.canbao.hub.connector.transport.EventListenerContainerFactory;
 import cn.canbao.hub.connector.transport.ExchangeServerClient;
 import cn.canbao.hub.connector.transport.FileIngestion;
 import cn.canbao.hub.connector.transport.FileIntake;
@@ -72,8 +72,8 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    DeadLetteringListenerContainerFactory deadLetteringListenerContainerFactory() {
-        return new DeadLetteringListenerContainerFactory();
+    EventListenerContainerFactory eventListenerContainerFactory(IntakeBackoff backoff) {
+        return new EventListenerContainerFactory(backoff);
     }
 
     @Bean

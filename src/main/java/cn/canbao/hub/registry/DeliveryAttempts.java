@@ -1,7 +1,6 @@
 package cn.canbao.hub.registry;
 
 import cn.canbao.hub.standard.StorableText;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -19,9 +18,6 @@ public class DeliveryAttempts {
 
     /** The attempt just begun (1 for the first) and the error the one before it ended with, if known. */
     public record Attempt(int number, String lastError) {
-    }
-
-    public record Unanswered(String delivery, String system, int attempts, String lastError) {
     }
 
     private final JdbcTemplate jdbc;
@@ -61,12 +57,5 @@ public class DeliveryAttempts {
     public void answered(String delivery) {
         jdbc.update("DELETE FROM delivery_attempt WHERE delivery = ?", delivery);
         toTakeBack.remove(delivery);
-    }
-
-    /** Deliveries begun and not yet answered, those tried most often first. */
-    public List<Unanswered> unanswered(int limit) {
-        return jdbc.query("SELECT delivery, system, attempts, last_error FROM delivery_attempt "
-                        + "ORDER BY attempts DESC, first_at LIMIT ?",
-                (rs, n) -> new Unanswered(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)), limit);
     }
 }

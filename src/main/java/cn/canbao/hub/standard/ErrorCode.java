@@ -56,8 +56,8 @@ public enum ErrorCode {
             "A participation event's type is not one of ENROLL, SUSPEND, RESUME, TERMINATE, TRANSFER_OUT, PAYMENT.",
             "Send one of the event types of interface specification section 5."),
     HUB_FAULT(false,
-            "The hub itself failed on the record's values (a fault in the hub, not a known error of the record); the record is quarantined and the provincial operators are alerted by the hub's error log.",
-            "Nothing known: keep the record, and send it again when the provincial operators ask (after the hub is corrected)."),
+            "The hub itself failed, for a reason of its own (not a known error of the data, not an outage of its database or exchange server): on a record's values, which is quarantined while the rest of its file goes on, or on a whole file (record 0), an event or a front-database row at each of its canbao.intake.attempts attempts. The provincial operators are alerted by the hub's error log.",
+            "Nothing known: keep the data. The operators replay the delivery once the hub is corrected; an event answered HUB_FAULT may also be sent again with the same eventId, which then replaces this answer."),
 
     SEX_MISMATCH(true,
             "The sex field contradicts the sex encoded in the identity number (17th digit odd = male, even = female); the record is kept and flagged.",

@@ -24,13 +24,7 @@ public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
     }
 
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("canbao.data-dir", dataDir::toString);
-        registry.add("canbao.sftp.port", () -> sftpPort);
-        registry.add("canbao.broker.port", () -> brokerPort);
-        registry.add("canbao.demo.enabled", () -> false);
-        // tests count what a refresh reads; a refresh in the background would take records from under them
-        registry.add("canbao.registry.periodic-refresh", () -> false);
-        registry.add("canbao.database.embedded-port", () -> 0);
+        registerServers(registry);
         String externalUrl = System.getProperty("canbao.test.postgres.url");
         if (externalUrl != null && !externalUrl.isBlank()) {
             String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -43,7 +37,18 @@ public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
         }
     }
 
-    private static int freePort() {
+    /** Everything but the registry database, for a test that brings a database of its own. */
+    public void registerServers(DynamicPropertyRegistry registry) {
+        registry.add("canbao.data-dir", dataDir::toString);
+        registry.add("canbao.sftp.port", () -> sftpPort);
+        registry.add("canbao.broker.port", () -> brokerPort);
+        registry.add("canbao.demo.enabled", () -> false);
+        // tests count what a refresh reads; a refresh in the background would take records from under them
+        registry.add("canbao.registry.periodic-refresh", () -> false);
+        registry.add("canbao.database.embedded-port", () -> 0);
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -40,6 +40,12 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         }
     }
 
+    /** The queue a system's events arrive on: the descriptor's, or the spec's {@code canbao.in.{system}.events}. */
+    static String eventsQueue(String system, TransportSpec transport) {
+        return transport.queue() != null ? transport.queue()
+                : "canbao.in." + system.toLowerCase(Locale.ROOT) + ".events";
+    }
+
     private static String add(CamelContext camelContext, String system, TransportSpec transport) {
         TransportKind kind = transport.kind();
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, kind.template())
@@ -51,11 +57,8 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         switch (kind) {
             case SFTP_BATCH_IN -> route.parameter("account", transport.account())
                     .parameter("extension", transport.extension());
-            case JMS_EVENTS_IN -> {
-                String name = system.toLowerCase(Locale.ROOT);
-                route.parameter("queue", transport.queue() != null ? transport.queue() : "canbao.in." + name + ".events")
-                        .parameter("receipts", "canbao.out." + name + ".receipts");
-            }
+            case JMS_EVENTS_IN -> route.parameter("queue", eventsQueue(system, transport))
+                    .parameter("receipts", "canbao.out." + system.toLowerCase(Locale.ROOT) + ".receipts");
             case SQL_POLL_IN -> route.parameter("table", transport.table());
         }
         return route.add();

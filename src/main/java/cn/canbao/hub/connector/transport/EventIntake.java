@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Takes one participation event (spec §5) from a scheme system's queue: checks the envelope, maps the record
  * with the system's descriptor, stores it once per eventId, and answers with the receipt JSON the route sends
  * back. A redelivery of an event already stored gets the receipt it was first answered with (that answer was
- * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE. An event the hub fails on
+ * lost with the rolled-back session); a new delivery of a known eventId gets DUPLICATE — unless it was answered
+ * HUB_FAULT, which a new delivery (after the hub is corrected) replaces. An event the hub fails on
  * for a reason of its own goes back to the broker, which delivers it again after its redelivery delay while the
  * events behind it go first, and is answered with HUB_FAULT at its {@code canbao.intake.attempts}-th delivery; an
  * event whose database does not answer is tried again in place (routes/intake-retry.yaml).
@@ -85,26 +86,28 @@ public class EventIntake {
         headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId
                 : message.getJMSMessageID());
         String route = TransportKind.JMS_EVENTS_IN.routeId(system);
+        String delivery = "event:" + message.getJMSMessageID();
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
         String body = message instanceof TextMessage text ? text.getText() : null;
         try {
             String receipt = body == null ? notText(system, message, receivedAt)
                     : take(system, message.getJMSRedelivered(), body, receivedAt);
-            backoff.succeeded(route);
+            backoff.succeeded(route, delivery);
             return receipt;
         } catch (IOException | RuntimeException e) {
             if (Faults.isInfrastructure(e)) {
                 backoff.infrastructureFailed(route, e);
                 throw new InfrastructureUnavailableException("an event of " + system + " waits for the database", e);
             }
-            int delivery = deliveryCount(message);
-            if (delivery < attemptLimit) {
+            int deliveries = deliveryCount(message);
+            if (deliveries < attemptLimit) {
                 log.error("{}: the hub failed on an event at delivery {} of {}; the broker delivers it again after "
-                        + "its redelivery delay, the events behind it go first", route, delivery, attemptLimit, e);
-                backoff.hubFaultRetried(route);
+                        + "its redelivery delay, the events behind it go first", route, deliveries, attemptLimit, e);
+                backoff.hubFaultRetried(route, delivery, deliveries, e);
                 throw e;
             }
-            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, delivery, e);
+            backoff.hubFaultAnswered(route, delivery);
+            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, deliveries, e);
         }
     }
 
@@ -123,9 +126,9 @@ public class EventIntake {
             return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
                     "every event needs an eventId of at most " + MAX_EVENT_ID + " printable characters"));
         }
-        var earlier = writer.receiptOf(eventId);
-        if (earlier.isPresent()) {
-            return redelivered ? earlier.get()
+        var earlier = writer.answerOf(eventId);
+        if (earlier.isPresent() && (redelivered || !earlier.get().hubFault())) {
+            return redelivered ? earlier.get().receipt()
                     : json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
         }
         Remark envelopeProblem = envelopeProblem(system, event);
@@ -161,7 +164,6 @@ public class EventIntake {
                             Exception cause) throws IOException {
         log.error("{}: the hub failed on an event at each of its {} deliveries; answered {}", route, delivery,
                 ErrorCode.HUB_FAULT, cause);
-        backoff.hubFaultAnswered(route);
         String eventId = eventIdOf(body);
         return reject(system, eventId, body, receivedAt, new Remark(ErrorCode.HUB_FAULT.name(), null,
                 "the hub failed on this event " + delivery + " times; the provincial operators are alerted"));
@@ -253,7 +255,7 @@ public class EventIntake {
         String quarantineKey = eventId != null ? "event:" + eventId : "event-raw:" + sha256(body);
         if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
                 receipt)) {
-            return writer.receiptOf(eventId).orElse(receipt);
+            return writer.answerOf(eventId).map(EventWriter.Answered::receipt).orElse(receipt);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
         return receipt;

@@ -85,7 +85,7 @@ public class FileIntake {
             DoneFile.Parsed doneFile = DoneFile.parse(session.readText(path + ".ok"));
             attempt = attempts.begin(delivery, system);
             Outcome outcome = attempt.number() > retries.limit()
-                    ? hubFault(route, system, fileName, data, receivedAt, attempt)
+                    ? hubFault(route, delivery, system, fileName, data, receivedAt, attempt)
                     : decide(connector, fileName, doneFile, data, receivedAt);
             session.writeText(home + "/receipt", fileName + ".receipt.json", json.writeValueAsString(outcome.receipt()));
             session.move(path, inbox + "/" + outcome.disposition());
@@ -100,7 +100,7 @@ public class FileIntake {
             paceNextAttempt(route, path, delivery, attempt, e);
             return;
         }
-        retries.backoff().succeeded(route);
+        retries.backoff().succeeded(route, delivery);
         retries.filter().answered(path);
     }
 
@@ -120,19 +120,21 @@ public class FileIntake {
         int number = attempt == null ? 1 : attempt.number();
         log.error("{}: the hub failed on attempt {} of {}; the files behind it go first, it is tried again later",
                 path, number, retries.limit(), e);
-        retries.backoff().hubFaultRetried(route);
-        retries.filter().retryLater(path, number);
+        retries.backoff().hubFaultRetried(route, delivery, number, e);
+        if (number < retries.limit()) {
+            retries.filter().retryLater(path, number);
+        }
         if (attempt != null) {
-            attempts.failed(delivery, e.getClass().getName() + ": " + e.getMessage());
+            attempts.failed(delivery, IntakeBackoff.describe(e));
         }
     }
 
-    private Outcome hubFault(String route, String system, String fileName, InputStream data,
+    private Outcome hubFault(String route, String delivery, String system, String fileName, InputStream data,
                              OffsetDateTime receivedAt, Attempt attempt) throws IOException {
         log.error("{} from {}: the hub failed on it in {} attempts (the last: {}); answered {}", fileName, system,
                 attempt.number() - 1, attempt.lastError() == null ? "ended with the hub" : attempt.lastError(),
                 ErrorCode.HUB_FAULT);
-        retries.backoff().hubFaultAnswered(route);
+        retries.backoff().hubFaultAnswered(route, delivery);
         String kind = DataFileName.parse(fileName).map(DataFileName::kind).orElse("INCREMENT");
         return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.HUB_FAULT.name(),
                 "the hub failed on this file " + (attempt.number() - 1) + " times; the provincial operators are "

@@ -77,7 +77,7 @@ public class FrontDbIntake {
         Attempt attempt = null;
         try {
             attempt = attempts.begin(delivery, system);
-            List<Remark> errors = attempt.number() > attemptLimit ? hubFault(route, seq, attempt)
+            List<Remark> errors = attempt.number() > attemptLimit ? hubFault(route, delivery, seq, attempt)
                     : store(system, seq, row, fields);
             if (errors.isEmpty()) {
                 answer(headers, TAKEN, null);
@@ -86,7 +86,7 @@ public class FrontDbIntake {
                 answer(headers, REJECTED, errors);
             }
             attempts.answered(delivery);
-            backoff.succeeded(route);
+            backoff.succeeded(route, delivery);
         } catch (JsonProcessingException | RuntimeException e) {
             if (Faults.isInfrastructure(e)) {
                 if (attempt != null) {
@@ -99,9 +99,9 @@ public class FrontDbIntake {
             int number = attempt == null ? 1 : attempt.number();
             log.error("{}: the hub failed on row {} at attempt {} of {}; it stays new for a later poll, the rows "
                     + "behind it go on", route, seq, number, attemptLimit, e);
-            backoff.hubFaultRetried(route);
+            backoff.hubFaultRetried(route, delivery, number, e);
             if (attempt != null) {
-                attempts.failed(delivery, e.getClass().getName() + ": " + e.getMessage());
+                attempts.failed(delivery, IntakeBackoff.describe(e));
             }
             answer(headers, NEW, null);
         }
@@ -127,11 +127,11 @@ public class FrontDbIntake {
         return mapped.errors();
     }
 
-    private List<Remark> hubFault(String route, long seq, Attempt attempt) {
+    private List<Remark> hubFault(String route, String delivery, long seq, Attempt attempt) {
         log.error("{}: the hub failed on row {} in {} attempts (the last: {}); answered {}", route, seq,
                 attempt.number() - 1, attempt.lastError() == null ? "ended with the hub" : attempt.lastError(),
                 ErrorCode.HUB_FAULT);
-        backoff.hubFaultAnswered(route);
+        backoff.hubFaultAnswered(route, delivery);
         return List.of(new Remark(ErrorCode.HUB_FAULT.name(), null, "the hub failed on this row "
                 + (attempt.number() - 1) + " times; the provincial operators are alerted"));
     }

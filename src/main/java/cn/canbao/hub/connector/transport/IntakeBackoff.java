@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector.transport;
 
+import cn.canbao.hub.standard.MaskedText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +31,12 @@ public class IntakeBackoff {
     public record Outage(Instant since, int failures, String cause, Instant nextTry) {
     }
 
+    /** A delivery the hub failed on and tries again: its route, the attempts so far and why the last one failed. */
+    public record Retry(String route, int attempts, String cause, Instant since) {
+    }
+
     private final Map<String, Outage> outages = new ConcurrentHashMap<>();
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -50,22 +56,32 @@ public class IntakeBackoff {
                     now.plus(pause(failures)));
         });
         retries(route, "infrastructure").increment();
-        log.warn("{}: {} (failure {} since {}); trying again in {} s", route, outage.cause(), outage.failures(),
-                outage.since(), pause(outage.failures()).toSeconds());
+        log.warn("{}: waits for its infrastructure: {} (failure {} since {})", route, outage.cause(),
+                outage.failures(), outage.since());
         return pause(outage.failures());
     }
 
-    /** Records a try that failed for a reason inside the hub and will be tried again (a bounded number of times). */
-    public void hubFaultRetried(String route) {
+    /** Records an attempt that failed for a reason inside the hub; the delivery is tried again a few times. */
+    public void hubFaultRetried(String route, String delivery, int attempt, Throwable cause) {
+        Instant now = clock.instant();
+        retries.compute(delivery, (d, before) -> new Retry(route, attempt, describe(cause),
+                before == null ? now : before.since()));
         retries(route, "hub").increment();
     }
 
-    public void hubFaultAnswered(String route) {
+    public void hubFaultAnswered(String route, String delivery) {
+        retries.remove(delivery);
         Counter.builder("canbao.intake.hub.faults").description("deliveries answered with HUB_FAULT")
                 .tag("route", route).register(meters).increment();
     }
 
-    public void succeeded(String route) {
+    /** A delivery of the route was answered: the route works, and the delivery is no longer tried again. */
+    public void succeeded(String route, String delivery) {
+        retries.remove(delivery);
+        recovered(route);
+    }
+
+    public void recovered(String route) {
         Outage ended = outages.remove(route);
         if (ended != null) {
             log.info("{}: working again after {} failed tries since {}", route, ended.failures(), ended.since());
@@ -81,6 +97,10 @@ public class IntakeBackoff {
         return Map.copyOf(outages);
     }
 
+    public Map<String, Retry> retries() {
+        return Map.copyOf(retries);
+    }
+
     static Duration pause(int failures) {
         long seconds = 1L << Math.min(failures - 1, 5);
         return seconds >= LONGEST_PAUSE.toSeconds() ? LONGEST_PAUSE : Duration.ofSeconds(seconds);
@@ -91,11 +111,13 @@ public class IntakeBackoff {
                 .tag("route", route).tag("cause", cause).register(meters);
     }
 
-    private static String describe(Throwable cause) {
+    /** The root cause's class and message, identity numbers masked: what health and the attempts table show. */
+    static String describe(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String message = root.getMessage() == null ? "" : ": " + MaskedText.of(root.getMessage());
+        return root.getClass().getSimpleName() + message;
     }
 }

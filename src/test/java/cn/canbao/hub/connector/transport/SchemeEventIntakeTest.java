@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.PartnerJms;
+import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,15 +38,6 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         pension.close();
     }
 
-    private static String event(String eventId, String type, String idNumber) {
-        return """
-                {"eventId": "%s", "system": "PENSION", "type": "%s", "occurredAt": "2017-10-15T09:30:00+08:00",
-                 "record": {"AAC002": "%s", "AAC003": "张三", "AAC004": "1", "AAC005": "01", "AAC006": "%s",
-                            "AAE140": "110", "AAB301": "630102", "AAB001": "91630100MA7XXXXX", "AAB004": "某某公司",
-                            "AAC008": "1", "AAC031": "1", "AAE030": "20100501", "AAE031": "", "AAE042": "201709"}}
-                """.formatted(eventId, type, idNumber, idNumber.substring(6, 14));
-    }
-
     private JsonNode receiptFor(String correlationId) throws Exception {
         TextMessage receipt = pension.receive(RECEIPTS, correlationId, 30_000);
         assertThat(receipt).as("receipt for " + correlationId).isNotNull();
@@ -57,7 +49,7 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1980, true);
 
-        pension.send(EVENTS, event(eventId, "ENROLL", person), "corr-" + eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person), "corr-" + eventId);
         JsonNode receipt = receiptFor("corr-" + eventId);
 
         assertThat(receipt.get("eventId").asText()).isEqualTo(eventId);
@@ -75,10 +67,10 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
     void takesEffectOnceWhenTheSameEventComesTwice() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1981, true);
-        pension.send(EVENTS, event(eventId, "PAYMENT", person), "first-" + eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "PAYMENT", person), "first-" + eventId);
         assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("ACCEPTED");
 
-        pension.send(EVENTS, event(eventId, "PAYMENT", person), "second-" + eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "PAYMENT", person), "second-" + eventId);
 
         assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
@@ -90,7 +82,7 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1982, true);
 
-        pension.send(EVENTS, event(eventId, "RETIRE", person), eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "RETIRE", person), eventId);
         JsonNode receipt = receiptFor(eventId);
 
         assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
@@ -117,7 +109,7 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         String eventId = UUID.randomUUID().toString();
         String wrong = TestIds.withWrongCheckCharacter(TestIds.next("630102", 1983, true));
 
-        pension.send(EVENTS, event(eventId, "ENROLL", wrong), eventId);
+        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", wrong), eventId);
         JsonNode receipt = receiptFor(eventId);
 
         assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");

@@ -6,6 +6,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+import org.apache.camel.Route;
 import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.MessageListenerContainerFactory;
@@ -18,17 +19,27 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Listener containers for the events queues that let the broker dead-letter a message the JMS client cannot even
+ * Listener containers for the events queues. They let the broker dead-letter a message the JMS client cannot even
  * decode (a text message whose body holds no string, as a command-line producer makes from a file without the
- * export format's attributes). Artemis' client fails such a message inside {@code receive()}, before it acknowledges
+ * export format's attributes): Artemis' client fails such a message inside {@code receive()}, before it acknowledges
  * it, so a plain rollback does not count the delivery and the message came back for ever, holding up every event
  * behind it. Here the failed receive rolls the session back with the message counted as delivered: the broker
  * redelivers it after its redelivery delay, the events behind it go first, and after {@code max-delivery-attempts}
- * it moves to {@code DLQ.<queue>}.
+ * it moves to {@code DLQ.<queue>}. And they tell {@link IntakeBackoff} while the broker is out of reach, until the
+ * container's connection is back.
  */
-public class DeadLetteringListenerContainerFactory implements MessageListenerContainerFactory {
+public class EventListenerContainerFactory implements MessageListenerContainerFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetteringListenerContainerFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(EventListenerContainerFactory.class);
+
+    /** Where the broker moves a message of queue Q after its last delivery attempt: {@code DLQ.Q}. */
+    static final String DEAD_LETTER_PREFIX = "DLQ.";
+
+    private final IntakeBackoff backoff;
+
+    public EventListenerContainerFactory(IntakeBackoff backoff) {
+        this.backoff = backoff;
+    }
 
     @Override
     public AbstractMessageListenerContainer createMessageListenerContainer(JmsEndpoint endpoint) {
@@ -44,7 +55,26 @@ public class DeadLetteringListenerContainerFactory implements MessageListenerCon
                     return true;
                 }
             }
+
+            @Override
+            protected void handleListenerSetupFailure(Throwable failure, boolean alreadyHandled) {
+                if (isRunning() && !alreadyHandled) {
+                    backoff.infrastructureFailed(routeOf(endpoint), failure);
+                }
+                super.handleListenerSetupFailure(failure, alreadyHandled);
+            }
+
+            @Override
+            protected void refreshConnectionUntilSuccessful() {
+                super.refreshConnectionUntilSuccessful();
+                backoff.recovered(routeOf(endpoint));
+            }
         };
+    }
+
+    private static String routeOf(JmsEndpoint endpoint) {
+        return endpoint.getCamelContext().getRoutes().stream().filter(route -> route.getEndpoint() == endpoint)
+                .map(Route::getRouteId).findFirst().orElse(endpoint.getDestinationName());
     }
 
     private static Session transactionalSession(ConnectionFactory factory) {
