@@ -8,7 +8,6 @@ import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One scheme system's events, sent as the system does (its own broker account) with a few in flight, each awaited
  * until exactly one receipt with its correlation id is on {@code canbao.out.{system}.receipts} or it is in
- * {@code DLQ.canbao.in.{system}.events}. Text messages no JMS client can decode go last: on today's hub one wedges
- * the queue's consumer, and what was sent before it should be measured regardless.
+ * {@code DLQ.canbao.in.{system}.events}.
  */
 final class EventDelivery implements AutoCloseable {
 
@@ -46,9 +44,7 @@ final class EventDelivery implements AutoCloseable {
     }
 
     void deliver(List<MalformedEvent> events) throws Exception {
-        List<MalformedEvent> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing(e -> e.body() instanceof MalformedEvent.CoreText));
-        for (MalformedEvent event : ordered) {
+        for (MalformedEvent event : events) {
             awaitRoom(IN_FLIGHT - 1);
             inFlight.put(event.correlationId(), event);
             ledger.sent(event);

@@ -3,7 +3,9 @@ package cn.canbao.hub.reliability.fuzz;
 import static cn.canbao.hub.reliability.fuzz.TextFile.pick;
 
 import cn.canbao.hub.reliability.fuzz.FileMutation.Mutated;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -62,7 +64,7 @@ final class FixedWidthMutations {
 
     private static byte[] filled(byte value) {
         byte[] bytes = new byte[88];
-        java.util.Arrays.fill(bytes, value);
+        Arrays.fill(bytes, value);
         return bytes;
     }
 
@@ -73,18 +75,18 @@ final class FixedWidthMutations {
         for (int i = 0; i < data.length; i++) {
             if (data[i] == '\n') {
                 int end = i > start && data[i - 1] == '\r' ? i - 1 : i;
-                lines.add(java.util.Arrays.copyOfRange(data, start, end));
+                lines.add(Arrays.copyOfRange(data, start, end));
                 start = i + 1;
             }
         }
         if (start < data.length) {
-            lines.add(java.util.Arrays.copyOfRange(data, start, data.length));
+            lines.add(Arrays.copyOfRange(data, start, data.length));
         }
         return lines;
     }
 
     private static byte[] join(List<byte[]> lines) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] line : lines) {
             out.writeBytes(line);
             out.writeBytes(new byte[] {'\r', '\n'});

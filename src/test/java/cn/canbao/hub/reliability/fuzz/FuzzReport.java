@@ -41,6 +41,12 @@ final class FuzzReport {
         return ledger.entries().stream().filter(e -> e.answers > 1).sorted(byId()).toList();
     }
 
+    /** Every input of a run is unique, so a DUPLICATE answer means the hub took one delivery for two. */
+    List<Ledger.Entry> answeredDuplicate() {
+        return ledger.entries().stream().filter(e -> e.answer != null && e.answer.contains("DUPLICATE"))
+                .sorted(byId()).toList();
+    }
+
     List<Ledger.Entry> canariesNotAccepted() {
         return ledger.canaries().stream().filter(e -> e.answer == null || !e.answer.matches(
                 "(receipt )?ACCEPTED|sync_status 1")).sorted(byId()).toList();
@@ -66,6 +72,9 @@ final class FuzzReport {
         List<Ledger.Entry> twice = answeredMoreThanOnce();
         out.append("\nAnswered more than once: ").append(twice.size()).append('\n');
         twice.forEach(e -> out.append("  ").append(describe(e)).append(": ").append(e.answer).append('\n'));
+        List<Ledger.Entry> duplicates = answeredDuplicate();
+        out.append("\nAnswered DUPLICATE (each input is unique): ").append(duplicates.size()).append('\n');
+        duplicates.forEach(e -> out.append("  ").append(describe(e)).append(": ").append(e.answer).append('\n'));
         List<Ledger.Entry> unanswered = unanswered();
         out.append("\nUnanswered: ").append(unanswered.size()).append('\n');
         unanswered.forEach(e -> out.append("  ").append(describe(e)).append("\n      ").append(e.unanswered).append('\n'));

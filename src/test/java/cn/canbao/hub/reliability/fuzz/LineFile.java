@@ -2,6 +2,7 @@ package cn.canbao.hub.reliability.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** A line-format file as editable lines, each with its terminator, in the file's encoding. */
 final class LineFile {
@@ -36,7 +37,7 @@ final class LineFile {
     }
 
     /** Index of a data line (not the header, not a trailer), or -1 when there is none. */
-    int dataLine(java.util.Random random) {
+    int dataLine(Random random) {
         int first = source.header() ? 1 : 0;
         int last = lines.size() - (source.trailerPrefix() != null && lines.size() > first ? 1 : 0);
         return last > first ? first + random.nextInt(last - first) : -1;

@@ -4,7 +4,6 @@ import static cn.canbao.hub.reliability.fuzz.TextFile.pick;
 
 import cn.canbao.hub.reliability.fuzz.MalformedEvent.Body;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,11 +55,8 @@ final class NonTextBodies {
                 buffer.put(TextFile.randomBytes(random, 16));
                 yield new Labelled(new MalformedEvent.CoreText(buffer.array()), "undecodable-text-length-beyond-body");
             }
-            case 2 -> {
-                ByteArrayOutputStream random64 = new ByteArrayOutputStream();
-                random64.writeBytes(TextFile.randomBytes(random, 1 + random.nextInt(64)));
-                yield new Labelled(new MalformedEvent.CoreText(random64.toByteArray()), "undecodable-text-random");
-            }
+            case 2 -> new Labelled(new MalformedEvent.CoreText(TextFile.randomBytes(random, 1 + random.nextInt(64))),
+                    "undecodable-text-random");
             default -> new Labelled(new MalformedEvent.CoreText(new byte[] {1}), "undecodable-text-flag-only");
         };
     }
