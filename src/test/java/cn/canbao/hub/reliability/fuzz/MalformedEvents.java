@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,17 +87,25 @@ public final class MalformedEvents {
         return new MalformedEvent(system, correlationId, new MalformedEvent.Text(unique(text[0])), text[1]);
     }
 
-    /** Bodies that would otherwise repeat (a bare {@code 42}) get trailing blanks, which JSON ignores. */
+    /**
+     * Bodies that would otherwise repeat (a bare {@code 42}) get trailing blanks, which JSON ignores. Only their
+     * hashes are kept: the bodies of a long run would fill the heap whose growth the run measures.
+     */
     private String unique(String body) {
         String candidate = body;
-        while (!bodies.add(candidate)) {
+        while (!bodies.add(DoneFiles.sha256(candidate.getBytes(StandardCharsets.UTF_16BE)))) {
             candidate = candidate + " ";
         }
         return candidate;
     }
 
+    /**
+     * A fixture event with a fresh eventId, written last: the text mutations change the first string value they find,
+     * and an eventId they changed to a constant would make later events DUPLICATEs of earlier ones.
+     */
     private ObjectNode event(String system) {
         ObjectNode event = pick(random, templates.get(system)).deepCopy();
+        event.remove("eventId");
         event.put("eventId", new UUID(random.nextLong(), random.nextLong()).toString());
         return event;
     }
@@ -118,7 +127,10 @@ public final class MalformedEvents {
 
     private String[] wrongType(ObjectNode event) {
         String field = pick(random, "eventId", "system", "type", "occurredAt", "record", "record.*");
-        JsonNode value = json.valueToTree(pick(random, 42, true, List.of(1, 2), Map.of("a", "b"), 1.5e300, -1));
+        // a number or boolean eventId is taken as its text: numbers unique, no boolean, lest one be a DUPLICATE
+        JsonNode value = json.valueToTree(field.equals("eventId")
+                ? pick(random, next, List.of(1, 2), Map.of("a", "b"), -next, next + 0.5)
+                : pick(random, 42, true, List.of(1, 2), Map.of("a", "b"), 1.5e300, -1));
         if (field.equals("record.*")) {
             ObjectNode record = (ObjectNode) event.get("record");
             String key = pick(random, fieldNames(record));
