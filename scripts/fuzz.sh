@@ -3,7 +3,7 @@
 # 10000) made from a seed (default 20171015), sent through the real transports of an in-process hub, each awaited
 # to its answer; then the format readers alone over the same seed's files. The JVM that runs both the hub and the
 # harness gets a modest heap, so "bounded memory" means something. The report: target/fuzz/report.txt; each
-# unanswered input: target/fuzz/unanswered/. Takes about 25 minutes for 10000 inputs on 2 cores.
+# unanswered input: target/fuzz/unanswered/. Takes about 10 minutes for 10000 inputs on 2 cores.
 #
 #   scripts/fuzz.sh [inputs] [seed]
 set -euo pipefail
