@@ -71,6 +71,11 @@ final class Ledger {
             return false;
         }
         synchronized (entry) {
+            if (entry.unanswered != null) {
+                // too late: the deadline is the promise, so the input stays unanswered, with the late answer noted
+                entry.unanswered = entry.unanswered + "; answered after its deadline: " + answer;
+                return true;
+            }
             if (entry.answers++ == 0) {
                 entry.answeredAt = now();
                 entry.answer = answer;
