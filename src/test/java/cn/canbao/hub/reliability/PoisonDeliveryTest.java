@@ -250,16 +250,45 @@ class PoisonDeliveryTest extends HubIntegrationTest {
         long deadLettersBefore = deadLetters();
         String good = UUID.randomUUID().toString();
 
-        sendTextMessageWithoutAString("pension", EVENTS);
+        sendTextMessageWithoutAString("pension", EVENTS, 1000);
+        sendTextMessageWithoutAString("pension", EVENTS, -5);
         pension.send(EVENTS, TestEvents.pension(good, "ENROLL", TestIds.next("630102", 1974, true)), good);
 
         assertThat(eventReceipt(good).get("status").asText()).isEqualTo("ACCEPTED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == deadLettersBefore + 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == deadLettersBefore + 2);
 
         var replay = operator().postJson("/api/v1/deliveries/dead-letters/pension/replay", "");
         assertThat(replay.statusCode()).isEqualTo(202);
-        assertThat(json.readTree(replay.body()).get("replayed").asLong()).isEqualTo(deadLettersBefore + 1);
+        assertThat(json.readTree(replay.body()).get("replayed").asLong()).isEqualTo(deadLettersBefore + 2);
         assertThat(deadLetters()).isLessThanOrEqualTo(deadLettersBefore);
+    }
+
+    @Test
+    void rejectsAnEventWhoseEventIdIsNotAString() throws Exception {
+        String correlationId = UUID.randomUUID().toString();
+        String event = TestEvents.pension("x", "ENROLL", TestIds.next("630102", 1978, true))
+                .replace("\"eventId\": \"x\"", "\"eventId\": 42");
+
+        pension.send(EVENTS, event, correlationId);
+        JsonNode receipt = eventReceipt(correlationId);
+
+        assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.at("/errors/0/field").asText()).isEqualTo("eventId");
+    }
+
+    @Test
+    void answersAFileWhoseNameIsTooLongForItsReceiptUnderAShortenedName() throws Exception {
+        try (PartnerSftp injury = new PartnerSftp(DATA_DIR, "injury", SFTP_PORT)) {
+            String file = "INJURY_630000_20170101_050_" + "x".repeat(210) + ".jsonl";
+
+            injury.send(file, "{}\n".getBytes(StandardCharsets.UTF_8), 1);
+            JsonNode answer = json.readTree(injury.awaitReceipt(file));
+
+            assertThat(PartnerSftp.receiptPath(file)).contains("~");
+            assertThat(answer.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(answer.at("/errors/0/code").asText()).isEqualTo("FILE_NAME");
+            assertThat(injury.list("in/.error")).contains(file);
+        }
     }
 
     @Test
@@ -323,8 +352,11 @@ class PoisonDeliveryTest extends HubIntegrationTest {
         return broker.getActiveMQServer().locateQueue("DLQ." + EVENTS).getMessageCount();
     }
 
-    /** A core TEXT message whose body announces a string and holds none: the JMS client fails to decode it. */
-    private void sendTextMessageWithoutAString(String account, String queue) throws Exception {
+    /**
+     * A core TEXT message whose body announces a string of the given length and holds none: the JMS client fails to
+     * decode it (IndexOutOfBoundsException; NegativeArraySizeException for a negative length).
+     */
+    private void sendTextMessageWithoutAString(String account, String queue, int length) throws Exception {
         try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + BROKER_PORT);
              ClientSessionFactory factory = locator.createSessionFactory();
              ClientSession session = factory.createSession(account, brokerUsers.password(account), false, true,
@@ -332,7 +364,7 @@ class PoisonDeliveryTest extends HubIntegrationTest {
              ClientProducer producer = session.createProducer(queue)) {
             ClientMessage message = session.createMessage(Message.TEXT_TYPE, true);
             message.getBodyBuffer().writeByte((byte) 1);
-            message.getBodyBuffer().writeInt(1000);
+            message.getBodyBuffer().writeInt(length);
             producer.send(message);
         }
     }

@@ -76,13 +76,35 @@ public final class PartnerSftp implements AutoCloseable {
         channel.rm(path);
     }
 
+    /**
+     * Where a data file's receipt appears (spec §3 and the project's decision on names too long for it): {@code
+     * receipt/{name}.receipt.json}, or for a name of more than 236 bytes its first 200 bytes, {@code ~} and the first
+     * 8 hex digits of the SHA-256 of the whole name.
+     */
+    public static String receiptPath(String fileName) throws Exception {
+        byte[] name = fileName.getBytes(StandardCharsets.UTF_8);
+        if (name.length <= 236) {
+            return "receipt/" + fileName + ".receipt.json";
+        }
+        String beginning = fileName;
+        while (beginning.getBytes(StandardCharsets.UTF_8).length > 200) {
+            beginning = beginning.substring(0, beginning.offsetByCodePoints(beginning.length(), -1));
+        }
+        return "receipt/" + beginning + "~" + sha256(name).substring(0, 8) + ".receipt.json";
+    }
+
     /** Waits for the receipt of a data file and returns it. */
     public String awaitReceipt(String fileName) {
         return awaitReceipt(fileName, Duration.ofSeconds(30));
     }
 
     public String awaitReceipt(String fileName, Duration atMost) {
-        String path = "receipt/" + fileName + ".receipt.json";
+        String path;
+        try {
+            path = receiptPath(fileName);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> exists(path));
         try {
             String receipt = read(path);

@@ -23,9 +23,7 @@ import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -119,12 +117,13 @@ public class EventIntake {
             event = json.readTree(body);
         } catch (JsonProcessingException e) {
             return reject(system, null, body, receivedAt,
-                    new Remark(ErrorCode.RECORD_SYNTAX.name(), null, "the event is not valid JSON: " + e.getOriginalMessage()));
+                    new Remark(ErrorCode.RECORD_SYNTAX.name(), null, "the event is not valid JSON: "
+                            + e.getOriginalMessage()));
         }
-        String eventId = text(event, "eventId");
-        if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID || holdsControlCharacter(eventId)) {
+        String eventId = usableEventId(event);
+        if (eventId == null) {
             return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
-                    "every event needs an eventId of at most " + MAX_EVENT_ID + " printable characters"));
+                    "every event needs an eventId: a JSON string of 1 to " + MAX_EVENT_ID + " printable characters"));
         }
         var earlier = writer.answerOf(eventId);
         if (earlier.isPresent() && (redelivered || !earlier.get().hubFault())) {
@@ -172,12 +171,25 @@ public class EventIntake {
     /** The eventId of a body the hub failed on, if it has a usable one. */
     private String eventIdOf(String body) {
         try {
-            String eventId = text(json.readTree(body), "eventId");
-            return eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID
-                    || holdsControlCharacter(eventId) ? null : eventId;
+            return usableEventId(json.readTree(body));
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The event's eventId if it can be one: a JSON string (a number would collide with the string of its digits)
+     * of 1 to 64 printable characters (a lone surrogate is stored as '?', and two ids would collide).
+     */
+    private static String usableEventId(JsonNode event) {
+        JsonNode value = event.get("eventId");
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        String eventId = value.asText();
+        boolean printable = eventId.chars()
+                .noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c));
+        return printable && !eventId.isBlank() && eventId.length() <= MAX_EVENT_ID ? eventId : null;
     }
 
     /** Deliveries so far, this one included; a broker without the count has the hub answer at the second one. */
@@ -252,25 +264,14 @@ public class EventIntake {
             throws JsonProcessingException {
         String receipt = json.writeValueAsString(
                 new EventReceipt(eventId, ReceiptStatus.REJECTED, problems, List.of()));
-        String quarantineKey = eventId != null ? "event:" + eventId : "event-raw:" + sha256(body);
+        String quarantineKey = eventId != null ? "event:" + eventId
+                : "event-raw:" + Sha256.of(body.getBytes(StandardCharsets.UTF_8));
         if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
                 receipt)) {
             return writer.answerOf(eventId).map(EventWriter.Answered::receipt).orElse(receipt);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
         return receipt;
-    }
-
-    private static String sha256(String body) {
-        try {
-            return Sha256.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean holdsControlCharacter(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static String text(JsonNode node, String field) {

@@ -2,6 +2,7 @@ package cn.canbao.hub.connector.transport;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -21,12 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Listener containers for the events queues. They let the broker dead-letter a message the JMS client cannot even
  * decode (a text message whose body holds no string, as a command-line producer makes from a file without the
- * export format's attributes): Artemis' client fails such a message inside {@code receive()}, before it acknowledges
- * it, so a plain rollback does not count the delivery and the message came back for ever, holding up every event
- * behind it. Here the failed receive rolls the session back with the message counted as delivered: the broker
- * redelivers it after its redelivery delay, the events behind it go first, and after {@code max-delivery-attempts}
- * it moves to {@code DLQ.<queue>}. And they tell {@link IntakeBackoff} while the broker is out of reach, until the
- * container's connection is back.
+ * export format's attributes): Artemis' client fails such a message inside {@code receive()} — an
+ * IndexOutOfBoundsException, or a NegativeArraySizeException for a negative length — before it acknowledges it, so
+ * a plain rollback does not count the delivery and the message came back for ever, holding up every event behind
+ * it. Here the failed receive rolls the session back with the message counted as delivered: the broker redelivers
+ * it after its redelivery delay, the events behind it go first, and after {@code max-delivery-attempts} it moves to
+ * {@code DLQ.<queue>}. And they tell {@link IntakeBackoff} while the broker is out of reach, until the container's
+ * connection is back.
  */
 public class EventListenerContainerFactory implements MessageListenerContainerFactory {
 
@@ -45,11 +47,21 @@ public class EventListenerContainerFactory implements MessageListenerContainerFa
     public AbstractMessageListenerContainer createMessageListenerContainer(JmsEndpoint endpoint) {
         return new DefaultJmsMessageListenerContainer(endpoint) {
             @Override
+            protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
+                try {
+                    return super.receiveMessage(consumer);
+                } catch (RuntimeException decodingFailed) {
+                    // the client's own failures are JMSExceptions; a runtime exception is its decoder's
+                    throw new UndecodableMessageException(decodingFailed);
+                }
+            }
+
+            @Override
             protected boolean doReceiveAndExecute(Object invoker, Session session, MessageConsumer consumer,
                                                   TransactionStatus status) throws JMSException {
                 try {
                     return super.doReceiveAndExecute(invoker, session, consumer, status);
-                } catch (IndexOutOfBoundsException undecodable) {
+                } catch (UndecodableMessageException undecodable) {
                     countAsDelivered(session != null ? session : transactionalSession(getConnectionFactory()),
                             getDestinationDescription(), undecodable);
                     return true;
@@ -72,6 +84,14 @@ public class EventListenerContainerFactory implements MessageListenerContainerFa
         };
     }
 
+    /** The JMS client failed on a message's bytes inside {@code receive()}, before acknowledging it. */
+    private static final class UndecodableMessageException extends RuntimeException {
+
+        UndecodableMessageException(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
     private static String routeOf(JmsEndpoint endpoint) {
         return endpoint.getCamelContext().getRoutes().stream().filter(route -> route.getEndpoint() == endpoint)
                 .map(Route::getRouteId).findFirst().orElse(endpoint.getDestinationName());
@@ -82,15 +102,14 @@ public class EventListenerContainerFactory implements MessageListenerContainerFa
                 ? holder.getSession() : null;
     }
 
-    private static void countAsDelivered(Session session, String queue, IndexOutOfBoundsException cause)
+    private static void countAsDelivered(Session session, String queue, UndecodableMessageException undecodable)
             throws JMSException {
         Session target = session instanceof SessionProxy proxy ? proxy.getTargetSession() : session;
         if (!(target instanceof ActiveMQSession artemis)) {
-            throw cause;
+            throw undecodable;
         }
-        // the client has logged the message and the stack already (AMQ212058)
         log.error("{}: a message the JMS client cannot decode ({}); the broker delivers it again and then moves it "
-                + "to the dead-letter queue", queue, cause.getMessage());
+                + "to the dead-letter queue", queue, undecodable.getCause().toString());
         try {
             artemis.getCoreSession().rollback(true);
         } catch (ActiveMQException e) {

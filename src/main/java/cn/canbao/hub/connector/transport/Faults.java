@@ -1,6 +1,9 @@
 package cn.canbao.hub.connector.transport;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SftpException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
@@ -20,6 +23,11 @@ final class Faults {
 
     static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SftpException sftp) {
+                return isConnectionLost(sftp);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException) {
@@ -36,6 +44,15 @@ final class Faults {
             }
         }
         return false;
+    }
+
+    /**
+     * An SFTP status the exchange server answered with (no such file, permission denied, a name too long…) is about
+     * the request, not the server; JSch reports a lost connection as a failure caused by an I/O error.
+     */
+    private static boolean isConnectionLost(SftpException sftp) {
+        return sftp.id == ChannelSftp.SSH_FX_NO_CONNECTION || sftp.id == ChannelSftp.SSH_FX_CONNECTION_LOST
+                || sftp.getCause() instanceof IOException || sftp.getCause() instanceof JSchException;
     }
 
     /** SQL states of a server that is gone, shutting down, out of resources, or of a conflict worth a retry. */

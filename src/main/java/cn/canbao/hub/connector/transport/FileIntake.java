@@ -87,7 +87,7 @@ public class FileIntake {
             Outcome outcome = attempt.number() > retries.limit()
                     ? hubFault(route, delivery, system, fileName, data, receivedAt, attempt)
                     : decide(connector, fileName, doneFile, data, receivedAt);
-            session.writeText(home + "/receipt", fileName + ".receipt.json", json.writeValueAsString(outcome.receipt()));
+            session.writeText(home + "/receipt", ReceiptName.of(fileName), json.writeValueAsString(outcome.receipt()));
             session.move(path, inbox + "/" + outcome.disposition());
             session.move(path + ".ok", inbox + "/" + outcome.disposition());
             writer.markDelivered(outcome.logId());

@@ -32,6 +32,12 @@ final class Sha256 {
         }
     }
 
+    static String of(byte[] bytes) {
+        MessageDigest digest = digest();
+        digest.update(bytes);
+        return hex(digest);
+    }
+
     static String of(InputStream in) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];

@@ -70,7 +70,7 @@ final class FileDelivery {
 
     /** True once the receipt was read and both files left {@code in/}; the receipt is taken away like a partner does. */
     private boolean answered(PartnerSftp sftp, MalformedFile file, String[] receipt) throws Exception {
-        String path = "receipt/" + file.fileName() + ".receipt.json";
+        String path = PartnerSftp.receiptPath(file.fileName());
         if (receipt[0] == null && sftp.exists(path)) {
             receipt[0] = sftp.read(path);
             sftp.delete(path);
