@@ -51,7 +51,7 @@ class MalformedInputFuzzTest {
     private static final int INPUTS = Integer.getInteger("canbao.fuzz.inputs", 300);
     private static final long SEED = Long.getLong("canbao.fuzz.seed", FuzzSettings.DEFAULT_SEED);
     /** Time an input may take to its answer; a file gets 1 s more per 200 KB. */
-    private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("canbao.fuzz.deadline-seconds", 30));
+    private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("canbao.fuzz.deadline-seconds", 60));
     /** What the heap may have grown by, after a full collection, once every input is answered. */
     private static final long HEAP_GROWTH_MB = 128;
     private static final Path REPORT = Path.of("target/fuzz");
