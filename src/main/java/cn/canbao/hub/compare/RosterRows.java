@@ -3,6 +3,7 @@ package cn.canbao.hub.compare;
 import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.standard.Region;
 import cn.canbao.hub.standard.Regions;
+import cn.canbao.hub.standard.Schemes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,8 @@ public class RosterRows {
     private static final Map<String, String> CATEGORY_TEXT = Map.of(
             "UNINSURED", "未参保", "LAPSED", "断保", "PARTIAL", "未参齐险种");
     private static final Map<String, String> SEX_TEXT = Map.of("1", "男", "2", "女", "0", "未知", "9", "未说明");
-    private static final Map<String, String> EXPECTATION_TEXT = Map.of(
-            "MEDICAL", "医疗保险", "PENSION", "养老保险", "EMPLOYMENT_210", "失业保险", "EMPLOYMENT_410", "工伤保险",
-            "EMPLOYMENT_510", "生育保险", "EMPLOYMENT_310", "职工基本医疗保险");
+    private static final Map<String, String> EXPECTATION_TEXT = Schemes.programme().expectations().stream()
+            .collect(Collectors.toMap(Schemes.Expectation::code, Schemes.Expectation::name));
 
     private static final String SELECT = """
             SELECT r.id_number, r.name, r.sex, r.age, r.address, r.township, r.category,

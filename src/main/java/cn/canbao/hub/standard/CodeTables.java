@@ -2,9 +2,9 @@ package cn.canbao.hub.standard;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -14,13 +14,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CodeTables {
 
-    /**
-     * The AAE140 schemes of the registration programme. The reference table also lists supplementary medical
-     * schemes (320, 330, 340, 392) that the programme does not count, so a source sending them is told.
-     */
-    private static final List<String> PROGRAMME_SCHEMES = List.of("110", "120", "170", "210", "310", "390", "410", "510");
-
-    /** Declared after the constants its construction reads. */
     private static final CodeTables STANDARD = new CodeTables();
 
     private final Map<String, CodeTable> tableOfName = new LinkedHashMap<>();
@@ -32,11 +25,12 @@ public final class CodeTables {
         ethnicities.put("97", "其他");
         ethnicities.put("98", "外国血统中国籍人士");
         add(new CodeTable("ethnicity", ethnicities, ErrorCode.CODE_UNKNOWN));
-        Map<String, String> schemes = programmeSchemes();
-        add(new CodeTable("scheme", schemes, ErrorCode.CODE_UNKNOWN));
+        // the programme's schemes: the AAE140 table also lists supplementary medical schemes (320, 330, 340, 392)
+        // that the programme does not count, so a source sending them is told
+        add(new CodeTable("scheme", programmeSchemes(scheme -> true), ErrorCode.CODE_UNKNOWN));
         // the schemes one scheme system may report: a pension file saying 310 is a wrong code, not a medical record
-        add(new CodeTable("pensionScheme", subset(schemes, "110", "120", "170"), ErrorCode.CODE_UNKNOWN));
-        add(new CodeTable("medicalScheme", subset(schemes, "310", "390"), ErrorCode.CODE_UNKNOWN));
+        add(new CodeTable("pensionScheme", programmeSchemes(runBy("PENSION")), ErrorCode.CODE_UNKNOWN));
+        add(new CodeTable("medicalScheme", programmeSchemes(runBy("MEDICAL")), ErrorCode.CODE_UNKNOWN));
         add(fromReference("contributionStatus", "payment_status_aac031.csv"));
         add(fixed("personStatus", "1", "在职（劳动年龄）", "2", "退休（领取养老金）", "3", "终止"));
         add(fixed("populationCategory", "1", "户籍人口", "2", "外来常住人口"));
@@ -85,25 +79,19 @@ public final class CodeTables {
         return new CodeTable(name, pairs(codeLabelPairs), ErrorCode.CODE_UNKNOWN);
     }
 
-    private static Map<String, String> programmeSchemes() {
-        Map<String, String> all = labels("insurance_type_aae140.csv");
-        Map<String, String> programme = new LinkedHashMap<>();
-        for (String scheme : PROGRAMME_SCHEMES) {
-            String label = all.get(scheme);
-            if (label == null) {
-                throw new IllegalStateException("scheme " + scheme + " is missing from reference/insurance_type_aae140.csv");
+    /** The programme's schemes that pass the filter, with their AAE140 names. */
+    private static Map<String, String> programmeSchemes(Predicate<Schemes.Scheme> filter) {
+        Map<String, String> labelOfCode = new LinkedHashMap<>();
+        for (Schemes.Scheme scheme : Schemes.programme().schemes()) {
+            if (filter.test(scheme)) {
+                labelOfCode.put(scheme.code(), scheme.name());
             }
-            programme.put(scheme, label);
         }
-        return programme;
+        return labelOfCode;
     }
 
-    private static Map<String, String> subset(Map<String, String> labelOfCode, String... codes) {
-        Map<String, String> subset = new LinkedHashMap<>();
-        for (String code : codes) {
-            subset.put(code, labelOfCode.get(code));
-        }
-        return subset;
+    private static Predicate<Schemes.Scheme> runBy(String system) {
+        return scheme -> scheme.system().equals(system);
     }
 
     private static Map<String, String> labels(String fileName) {
