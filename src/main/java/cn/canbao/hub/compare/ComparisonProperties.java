@@ -1,7 +1,5 @@
 package cn.canbao.hub.compare;
 
-import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code canbao.compare.*}: when the comparison runs and by which rules. The rules default to the values of the
  * interface specification §8; each run stores the rules it used, so two runs under different rules can be diffed.
- * A wrong value stops the hub at start with a message naming the key.
+ * A wrong value, or a key that is none of these, stops the hub at start with a message naming the key. Which
+ * schemes are paid yearly is no rule but a fact of the scheme definition (reference/schemes.csv, decision 0006).
  *
  * @param cron     Spring cron (six fields) of the nightly run, in {@code canbao.time-zone}
  * @param rules    the classification rules
@@ -18,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertPollDelayMs milliseconds between two looks of the alert-outbox route at unsent alerts
  * @param parallelism how many statements classify disjoint parts of the population at once (database cores to use)
  */
-@ConfigurationProperties("canbao.compare")
+@ConfigurationProperties(prefix = "canbao.compare", ignoreUnknownFields = false)
 public record ComparisonProperties(
         @DefaultValue("0 30 1 * * *") String cron,
         @DefaultValue Rules rules,
@@ -42,34 +41,27 @@ public record ComparisonProperties(
     /**
      * @param paymentWindowMonths       a participation is active when its last paid month is at most this many
      *                                  months before the as-of month (spec: 3)
-     * @param yearlyPaymentWindowMonths the same for the schemes paid yearly (spec: 12)
-     * @param yearlyPaidSchemes         the schemes paid yearly (spec: 170 and 390)
+     * @param yearlyPaymentWindowMonths the same for the schemes paid yearly (spec: 12; 170 and 390)
      * @param pensionAge                full age from which pension is expected (spec: 16)
      */
     public record Rules(
             @DefaultValue("3") int paymentWindowMonths,
             @DefaultValue("12") int yearlyPaymentWindowMonths,
-            @DefaultValue({"170", "390"}) List<String> yearlyPaidSchemes,
             @DefaultValue("16") int pensionAge) {
 
-        private static final Set<String> SCHEMES = Set.of("110", "120", "170", "210", "310", "390", "410", "510");
-
         public Rules {
-            yearlyPaidSchemes = List.copyOf(yearlyPaidSchemes);
             require(paymentWindowMonths >= 0 && paymentWindowMonths <= 120,
                     "canbao.compare.rules.payment-window-months", "must be 0..120, was " + paymentWindowMonths);
             require(yearlyPaymentWindowMonths >= 0 && yearlyPaymentWindowMonths <= 120,
                     "canbao.compare.rules.yearly-payment-window-months",
                     "must be 0..120, was " + yearlyPaymentWindowMonths);
-            require(SCHEMES.containsAll(yearlyPaidSchemes), "canbao.compare.rules.yearly-paid-schemes",
-                    "must list AAE140 schemes of " + SCHEMES + ", was " + yearlyPaidSchemes);
             require(pensionAge >= 0 && pensionAge <= 100, "canbao.compare.rules.pension-age",
                     "must be 0..100, was " + pensionAge);
         }
 
         /** The specification's values. */
         public static Rules specification() {
-            return new Rules(3, 12, List.of("170", "390"), 16);
+            return new Rules(3, 12, 16);
         }
     }
 

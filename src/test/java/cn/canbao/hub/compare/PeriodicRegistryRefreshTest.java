@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PeriodicRegistryRefreshTest extends HubIntegrationTest {
 
     @Autowired
-    ComparisonRuns runs;
+    PeriodicRegistryRefresh periodicRefresh;
     @Autowired
     PersonHistory history;
     @Autowired
@@ -31,7 +31,7 @@ class PeriodicRegistryRefreshTest extends HubIntegrationTest {
         String id = TestIds.next("630105", 1983, true);
         new SourceRecords(jdbc).police(id, "周八", "630105001");
 
-        assertThat(runs.refreshRegistryUnlessRunning()).hasValueSatisfying(
+        assertThat(periodicRefresh.refreshUnlessARunIsUnderWay()).hasValueSatisfying(
                 refreshed -> assertThat(refreshed.recordsRead()).isPositive());
         assertThat(history.merged(id)).hasValueSatisfying(person -> assertThat(person.name()).isEqualTo("周八"));
     }
@@ -42,7 +42,7 @@ class PeriodicRegistryRefreshTest extends HubIntegrationTest {
         new SourceRecords(jdbc).police(id, "吴九", "630105002");
 
         try (RunLock run = RunLock.acquire(dataSource)) {
-            assertThat(runs.refreshRegistryUnlessRunning()).isEmpty();
+            assertThat(periodicRefresh.refreshUnlessARunIsUnderWay()).isEmpty();
         }
         assertThat(history.merged(id)).isEmpty();
     }

@@ -33,7 +33,7 @@ class RunDiffTest extends HubIntegrationTest {
         records.participation(id, "310", "630105", "1", null, YearMonth.of(2017, 6));
         ComparisonProperties.Rules spec = ComparisonProperties.Rules.specification();
         ComparisonProperties.Rules wider = new ComparisonProperties.Rules(4, spec.yearlyPaymentWindowMonths(),
-                spec.yearlyPaidSchemes(), spec.pensionAge());
+                spec.pensionAge());
 
         ComparisonRuns.Run before = runs.run(D, "TEST", spec);
         ComparisonRuns.Run after = runs.run(D, "TEST", wider);
