@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One person as the registry sees them: the merged view (now, or as the registry knew it before a moment in the
- * past), the conflicts between sources, and every record any source sent about them, current or not.
+ * past, merged by the rules of the refresh), the conflicts between sources, and every record any source sent about
+ * them, current or not (sql/registry/history/).
  */
 @Component
 public class PersonHistory {
@@ -38,6 +39,12 @@ public class PersonHistory {
                                OffsetDateTime receivedAt, boolean current, Object payload) {
     }
 
+    private static final String PERSON = SqlStatements.named("registry/history/person");
+    private static final String PERSON_KNOWN_BEFORE = SqlStatements.named("registry/history/person-known-before");
+    private static final String CONFLICTS = SqlStatements.named("registry/history/conflicts");
+    private static final String CONFLICTS_KNOWN_BEFORE = SqlStatements.named("registry/history/conflicts-known-before");
+    private static final String RECORDS = SqlStatements.named("registry/history/records");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -46,42 +53,29 @@ public class PersonHistory {
     }
 
     public Optional<MergedPerson> merged(String idNumber) {
-        return jdbc.query("SELECT " + MergeSql.PERSON_COLUMNS + " FROM registry_person WHERE id_number = :idNumber",
-                new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> merged(rs)).stream().findFirst();
+        return jdbc.query(PERSON, new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> merged(rs)).stream()
+                .findFirst();
     }
 
     /** The merged view from the records received before {@code cutoff}, by the same rules as the current one. */
     public Optional<MergedPerson> mergedBefore(String idNumber, OffsetDateTime cutoff) {
-        return jdbc.query("SELECT * FROM (" + MergeSql.mergedPersonFrom(MergeSql.STATEMENTS_KNOWN_BEFORE) + ") m",
-                knownBefore(idNumber, cutoff), (rs, n) -> merged(rs)).stream().findFirst();
+        return jdbc.query(PERSON_KNOWN_BEFORE, knownBefore(idNumber, cutoff), (rs, n) -> merged(rs)).stream()
+                .findFirst();
     }
 
     public List<Conflict> conflicts(String idNumber) {
-        return jdbc.query("SELECT field, CAST(statements AS text) FROM registry_conflict WHERE id_number = :idNumber "
-                + "ORDER BY field", new MapSqlParameterSource("idNumber", idNumber),
+        return jdbc.query(CONFLICTS, new MapSqlParameterSource("idNumber", idNumber),
                 (rs, n) -> new Conflict(rs.getString(1), parse(rs.getString(2))));
     }
 
     public List<Conflict> conflictsBefore(String idNumber, OffsetDateTime cutoff) {
-        return jdbc.query("SELECT c.field, CAST(c.statements AS text) FROM ("
-                        + MergeSql.conflictsFrom(MergeSql.STATEMENTS_KNOWN_BEFORE) + ") c(id_number, field, statements, "
-                        + "noted_at) ORDER BY c.field", knownBefore(idNumber, cutoff),
+        return jdbc.query(CONFLICTS_KNOWN_BEFORE, knownBefore(idNumber, cutoff),
                 (rs, n) -> new Conflict(rs.getString(1), parse(rs.getString(2))));
     }
 
     /** Every record about the person received before {@code cutoff} (all of them when null), oldest first. */
     public List<SourceRecord> records(String idNumber, OffsetDateTime cutoff) {
-        return jdbc.query("""
-                SELECT m.source_record_id, m.system, m.source_key, m.operation, m.received_at,
-                       EXISTS (SELECT 1 FROM registry_statement st WHERE st.source_record_id = m.source_record_id
-                               AND st.id_number = m.id_number) AS current,
-                       CAST(m.message AS text)
-                FROM source_message m
-                WHERE m.source_record_id IN (%s)
-                  AND (CAST(:cutoff AS timestamptz) IS NULL OR m.received_at < :cutoff)
-                ORDER BY m.source_record_id
-                """.formatted(MergeSql.RECORDS_OF_PERSON),
-                new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
+        return jdbc.query(RECORDS, new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff),
                 (rs, n) -> new SourceRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6), parse(rs.getString(7))));
     }

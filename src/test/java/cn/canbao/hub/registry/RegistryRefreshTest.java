@@ -78,6 +78,21 @@ class RegistryRefreshTest extends HubIntegrationTest {
     }
 
     @Test
+    void mergesWhatItKnowsNowByTheSameRulesAsTheRefresh() {
+        String id = TestIds.next("630104", 1977, true);
+        records().card(id, "王二");
+        records().participation(id, "王贰", "110", "630104", "1", "1", YearMonth.of(2017, 9));
+        records().police(id, "王两", "1", "630104004", "630104005", "0", null, "某路", Operation.ADD,
+                SourceRecords.RECEIVED);
+
+        refresh.refresh();
+
+        OffsetDateTime afterEveryRecord = OffsetDateTime.now().plusDays(1);
+        assertThat(history.mergedBefore(id, afterEveryRecord)).isEqualTo(history.merged(id));
+        assertThat(history.conflictsBefore(id, afterEveryRecord)).isEqualTo(history.conflicts(id)).isNotEmpty();
+    }
+
+    @Test
     void aDeleteEndsTheStatementButKeepsItsHistory() {
         String id = TestIds.next("630104", 1977, true);
         records().police(id, "王五", "630104004");
