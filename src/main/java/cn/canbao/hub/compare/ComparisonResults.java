@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import cn.canbao.hub.registry.SqlStatements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -21,12 +22,8 @@ public class ComparisonResults {
                          String township, Object reasons) {
     }
 
-    private static final String SELECT = """
-            SELECT r.run_id, run.as_of, r.id_number, r.category, array_to_string(r.flags, ','),
-                   array_to_string(r.unmet, ','), array_to_string(r.missing_schemes, ','), r.exclusion, r.county,
-                   r.township, CAST(r.reasons AS text)
-            FROM comparison_result r JOIN comparison_run run ON run.id = r.run_id
-            """;
+    private static final String OF_PERSON = SqlStatements.named("compare/results-of-person");
+    private static final String DUPLICATES = SqlStatements.named("compare/results-duplicates");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -37,19 +34,13 @@ public class ComparisonResults {
 
     /** The person's results in completed runs, newest first. */
     public List<Result> history(String idNumber) {
-        // one probe of each kept run's key, the identity number as a number (V13)
-        return jdbc.query(SELECT + """
-                WHERE r.run_id = ANY (ARRAY(SELECT id FROM comparison_run WHERE status = 'COMPLETED'))
-                  AND r.id_key = comparison_key(:idNumber)
-                ORDER BY r.run_id DESC
-                """, new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> result(rs));
+        return jdbc.query(OF_PERSON, new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> result(rs));
     }
 
     /** Persons of a run flagged DUPLICATE (same scheme in two regions, 310 and 390, 110/120 and 170). */
     public List<Result> duplicates(long runId, int limit) {
-        return jdbc.query(SELECT + """
-                WHERE r.run_id = :runId AND 'DUPLICATE' = ANY (r.flags) ORDER BY r.id_number LIMIT :limit
-                """, new MapSqlParameterSource("runId", runId).addValue("limit", limit), (rs, n) -> result(rs));
+        return jdbc.query(DUPLICATES, new MapSqlParameterSource("runId", runId).addValue("limit", limit),
+                (rs, n) -> result(rs));
     }
 
     private Result result(ResultSet rs) throws SQLException {

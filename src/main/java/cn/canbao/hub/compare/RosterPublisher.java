@@ -2,6 +2,7 @@ package cn.canbao.hub.compare;
 
 import cn.canbao.hub.connector.transport.ExchangeServerClient;
 import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.registry.SqlStatements;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,12 +41,8 @@ public class RosterPublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterPublisher.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    /**
-     * The counties with someone to survey, from a run's statistics (written before its rosters): reading them from
-     * the results meant a scan of every rostered person's index entry, 4 s for a few earlier runs of the same date.
-     */
-    private static final String ROSTERED_COUNTIES = "SELECT DISTINCT region FROM comparison_statistic "
-            + "WHERE level = 'COUNTY' AND rostered > 0 AND ";
+    private static final String ROSTERED_COUNTIES = SqlStatements.named("compare/roster-counties");
+    private static final String ROSTERED_EARLIER = SqlStatements.named("compare/roster-counties-of-earlier-runs");
 
     /** What was written for one county. */
     public record RosterFile(String county, String path, long records, String sha256) {
@@ -75,8 +72,7 @@ public class RosterPublisher implements DisposableBean {
 
     public List<RosterFile> publish(long runId, LocalDate asOf) throws IOException {
         MapSqlParameterSource run = new MapSqlParameterSource("runId", runId).addValue("asOf", asOf);
-        List<String> counties = jdbc.queryForList(ROSTERED_COUNTIES + "run_id = :runId ORDER BY region", run,
-                String.class);
+        List<String> counties = jdbc.queryForList(ROSTERED_COUNTIES, run, String.class);
         Files.createDirectories(properties.workDir());
         // several counties are read and written at once (each on its own cursor); the uploads go one after the
         // other in county order, each as soon as its file is complete
@@ -149,8 +145,7 @@ public class RosterPublisher implements DisposableBean {
     }
 
     private void withdrawStale(MapSqlParameterSource run, List<String> current, LocalDate asOf) throws IOException {
-        List<String> earlier = jdbc.queryForList(ROSTERED_COUNTIES + "run_id IN "
-                + "(SELECT id FROM comparison_run WHERE as_of = :asOf AND id <> :runId)", run, String.class);
+        List<String> earlier = jdbc.queryForList(ROSTERED_EARLIER, run, String.class);
         earlier.removeAll(current);
         if (earlier.isEmpty()) {
             return;

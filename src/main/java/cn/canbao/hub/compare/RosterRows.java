@@ -1,6 +1,7 @@
 package cn.canbao.hub.compare;
 
 import cn.canbao.hub.model.CanonicalJson;
+import cn.canbao.hub.registry.SqlStatements;
 import cn.canbao.hub.standard.Region;
 import cn.canbao.hub.standard.Regions;
 import cn.canbao.hub.standard.Schemes;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,25 +40,20 @@ public class RosterRows {
     private static final Map<String, String> EXPECTATION_TEXT = Schemes.programme().expectations().stream()
             .collect(Collectors.toMap(Schemes.Expectation::code, Schemes.Expectation::name));
 
-    private static final String SELECT = """
-            SELECT r.id_number, r.name, r.sex, r.age, r.address, r.township, r.category,
-                   array_to_string(r.missing_schemes, ','), CAST(r.reasons AS text)
-            FROM comparison_result r
-            WHERE r.run_id = ? AND r.rostered AND r.county = ? AND (CAST(? AS text) IS NULL OR r.township = ?)
-            -- id_key: the identity number as a number (V13), in the same order; the roster index holds it
-            ORDER BY r.township, r.id_key
-            """;
+    private static final String SETTINGS = SqlStatements.named("compare/roster-settings");
+    private static final String ROSTER = SqlStatements.named("compare/roster");
 
     private static final JsonFactory JSON = CanonicalJson.mapper().getFactory();
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Regions regions = Regions.standard();
 
     public RosterRows(DataSource dataSource, TransactionTemplate transaction) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // rows arrive in pages of this size through a cursor, which PostgreSQL opens only inside a transaction
-        this.jdbc.setFetchSize(2000);
+        cursor.setFetchSize(2000);
+        this.jdbc = new NamedParameterJdbcTemplate(cursor);
         this.transaction = transaction;
     }
 
@@ -68,13 +66,13 @@ public class RosterRows {
         String county = region.substring(0, 6);
         String township = region.length() == 9 ? region : null;
         long[] sequence = {0};
+        MapSqlParameterSource parameters = new MapSqlParameterSource("runId", runId).addValue("county", county)
+                .addValue("township", township);
         transaction.executeWithoutResult(status -> {
-            // in roster order along the roster index: the planner prefers a bitmap scan and a sort, which a cursor
-            // runs without parallel workers; at 6 M persons the 45 counties took 7-10 s that way, 5-6 s along it
-            jdbc.queryForObject("SELECT set_config('enable_sort', 'off', true)", String.class);
-            jdbc.query(SELECT, rs -> {
+            jdbc.queryForObject(SETTINGS, parameters, String.class);
+            jdbc.query(ROSTER, parameters, rs -> {
                 consumer.accept(row(++sequence[0], rs));
-            }, runId, county, township, township);
+            });
         });
         return sequence[0];
     }

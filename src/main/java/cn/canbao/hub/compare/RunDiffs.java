@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import cn.canbao.hub.registry.SqlStatements;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,13 +33,9 @@ public class RunDiffs {
                                List<String> toFlags, Object fromReasons, Object toReasons) {
     }
 
-    private static final String CHANGED = """
-            FROM (SELECT * FROM comparison_result WHERE run_id = :from) a
-            FULL JOIN (SELECT * FROM comparison_result WHERE run_id = :to) b ON b.id_key = a.id_key
-            -- no flags: NULL since V14, an empty array in runs stored before
-            WHERE a.category IS DISTINCT FROM b.category
-               OR coalesce(a.flags, '{}') IS DISTINCT FROM coalesce(b.flags, '{}')
-            """;
+    private static final String KEPT = SqlStatements.named("compare/diff-kept");
+    private static final String TRANSITIONS = SqlStatements.named("compare/diff-transitions");
+    private static final String PERSONS = SqlStatements.named("compare/diff-persons");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ComparisonRuns runs;
@@ -63,23 +60,15 @@ public class RunDiffs {
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("from", from).addValue("to", to)
                 .addValue("after", after == null ? "" : after).addValue("limit", limit);
-        Boolean kept = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM comparison_result WHERE run_id = :from) "
-                + "AND EXISTS (SELECT 1 FROM comparison_result WHERE run_id = :to)", parameters, Boolean.class);
+        Boolean kept = jdbc.queryForObject(KEPT, parameters, Boolean.class);
         if (!Boolean.TRUE.equals(kept)) {
             throw new IllegalStateException("the results of run " + from + " or " + to + " are no longer kept");
         }
-        List<Transition> transitions = jdbc.query("SELECT a.category, b.category, count(*) " + CHANGED
-                        + " AND a.category IS DISTINCT FROM b.category GROUP BY a.category, b.category "
-                        + "ORDER BY count(*) DESC, a.category, b.category", parameters,
+        List<Transition> transitions = jdbc.query(TRANSITIONS, parameters,
                 (rs, n) -> new Transition(rs.getString(1), rs.getString(2), rs.getLong(3)));
-        List<PersonChange> persons = jdbc.query("""
-                SELECT coalesce(a.id_number, b.id_number) AS id_number, a.category, b.category,
-                       array_to_string(a.flags, ','), array_to_string(b.flags, ','),
-                       CAST(a.reasons AS text), CAST(b.reasons AS text)
-                """ + CHANGED + " AND coalesce(a.id_number, b.id_number) > :after ORDER BY 1 LIMIT :limit",
-                parameters, (rs, n) -> new PersonChange(rs.getString(1), rs.getString(2), rs.getString(3),
-                        ComparisonResults.list(rs.getString(4)), ComparisonResults.list(rs.getString(5)),
-                        results.parse(rs.getString(6)), results.parse(rs.getString(7))));
+        List<PersonChange> persons = jdbc.query(PERSONS, parameters, (rs, n) -> new PersonChange(rs.getString(1),
+                rs.getString(2), rs.getString(3), ComparisonResults.list(rs.getString(4)),
+                ComparisonResults.list(rs.getString(5)), results.parse(rs.getString(6)), results.parse(rs.getString(7))));
         String nextAfter = persons.size() == limit ? persons.get(persons.size() - 1).idNumber() : null;
         return Optional.of(new Diff(from, to, rulesChanged(fromRun.get().rules(), toRun.get().rules()), transitions,
                 persons, nextAfter));

@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import cn.canbao.hub.registry.SqlStatements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -41,62 +42,10 @@ public class Statistics {
         }
     }
 
-    /**
-     * One pass over the run's results by county (a hash aggregation of a few dozen groups), then the rollup. A query
-     * of its own rather than INSERT … SELECT, which PostgreSQL 15 never gives parallel workers: the scan of the run's
-     * millions of rows is what takes the time.
-     */
-    private static final String COMPUTE = """
-            SELECT CAST(:runId AS bigint) AS run_id,
-                   CASE WHEN GROUPING(c.prefecture) = 1 THEN 'PROVINCE'
-                        WHEN GROUPING(c.county) = 1 THEN 'PREFECTURE' ELSE 'COUNTY' END AS level,
-                   CASE WHEN GROUPING(c.prefecture) = 1 THEN :province
-                        WHEN GROUPING(c.county) = 1 THEN c.prefecture ELSE c.county END AS region,
-                   sum(c.persons) AS persons, sum(c.excluded) AS excluded, sum(c.uninsured) AS uninsured,
-                   sum(c.lapsed) AS lapsed, sum(c.partial) AS partial, sum(c.insured) AS insured,
-                   sum(c.not_in_population) AS not_in_population, sum(c.pension_expected) AS pension_expected,
-                   sum(c.pension_met) AS pension_met, sum(c.medical_expected) AS medical_expected,
-                   sum(c.medical_met) AS medical_met, sum(c.rostered) AS rostered, sum(c.surveyed) AS surveyed
-            FROM (
-                SELECT r.prefecture, r.county,
-                       count(*) FILTER (WHERE r.category <> 'NOT_IN_POPULATION') AS persons,
-                       count(*) FILTER (WHERE r.category = 'EXCLUDED') AS excluded,
-                       count(*) FILTER (WHERE r.category = 'UNINSURED') AS uninsured,
-                       count(*) FILTER (WHERE r.category = 'LAPSED') AS lapsed,
-                       count(*) FILTER (WHERE r.category = 'PARTIAL') AS partial,
-                       count(*) FILTER (WHERE r.category = 'INSURED') AS insured,
-                       count(*) FILTER (WHERE r.category = 'NOT_IN_POPULATION') AS not_in_population,
-                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected)
-                           AS pension_expected,
-                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.pension_expected
-                                          AND r.pension_met) AS pension_met,
-                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION')) AS medical_expected,
-                       count(*) FILTER (WHERE r.category NOT IN ('EXCLUDED', 'NOT_IN_POPULATION') AND r.medical_met)
-                           AS medical_met,
-                       count(*) FILTER (WHERE r.rostered) AS rostered,
-                       count(*) FILTER (WHERE r.rostered AND s.id_number IS NOT NULL) AS surveyed
-                FROM comparison_result r
-                -- one hash join, instead of a lookup per rostered person (1.3 M at 6 M persons)
-                LEFT JOIN (SELECT DISTINCT id_number FROM survey_result) s ON s.id_number = r.id_number
-                WHERE r.run_id = :runId
-                GROUP BY r.prefecture, r.county) c
-            GROUP BY ROLLUP (c.prefecture, c.county)
-            HAVING GROUPING(c.prefecture) = 1 OR (c.prefecture IS NOT NULL AND (GROUPING(c.county) = 1 OR c.county IS NOT NULL))
-            """;
-
-    private static final String INSERT = """
-            INSERT INTO comparison_statistic (run_id, level, region, persons, excluded, uninsured, lapsed, partial,
-                insured, not_in_population, pension_expected, pension_met, medical_expected, medical_met, rostered,
-                surveyed)
-            VALUES (:runId, :level, :region, :persons, :excluded, :uninsured, :lapsed, :partial, :insured,
-                    :notInPopulation, :pensionExpected, :pensionMet, :medicalExpected, :medicalMet, :rostered, :surveyed)
-            """;
-
-    private static final String SELECT = """
-            SELECT run_id, level, region, persons, excluded, uninsured, lapsed, partial, insured, not_in_population,
-                   pension_expected, pension_met, medical_expected, medical_met, rostered, surveyed
-            FROM comparison_statistic
-            """;
+    private static final String COMPUTE = SqlStatements.named("compare/statistics");
+    private static final String INSERT = SqlStatements.named("compare/statistics-insert");
+    private static final String OF_REGION = SqlStatements.named("compare/statistics-of-region");
+    private static final String BELOW = SqlStatements.named("compare/statistics-below");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String provinceCode;
@@ -117,18 +66,16 @@ public class Statistics {
 
     /** The figures of a region (province, prefecture or county code) in a run. */
     public Optional<RegionStatistic> of(long runId, String region) {
-        return jdbc.query(SELECT + "WHERE run_id = :runId AND region = :region",
-                new MapSqlParameterSource("runId", runId).addValue("region", region),
+        return jdbc.query(OF_REGION, new MapSqlParameterSource("runId", runId).addValue("region", region),
                 (rs, n) -> statistic(rs)).stream().findFirst();
     }
 
     /** The figures of the regions directly below a region: prefectures of the province, counties of a prefecture. */
     public List<RegionStatistic> below(long runId, String region) {
         String level = region.equals(provinceCode) ? "PREFECTURE" : "COUNTY";
-        return jdbc.query(SELECT + "WHERE run_id = :runId AND level = :level AND region <> :region "
-                        + "AND (:level = 'PREFECTURE' OR substr(region, 1, 4) = substr(:region, 1, 4)) ORDER BY region",
-                new MapSqlParameterSource("runId", runId).addValue("level", level).addValue("region", region),
-                (rs, n) -> statistic(rs));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("runId", runId).addValue("level", level)
+                .addValue("region", region);
+        return jdbc.query(BELOW, parameters, (rs, n) -> statistic(rs));
     }
 
     private static RegionStatistic statistic(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.registry.SourceRecords;
+import cn.canbao.hub.registry.SqlStatements;
 import cn.canbao.hub.support.HubIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +57,8 @@ class AlertTest extends HubIntegrationTest {
 
         List<String> plan = transaction.execute(status -> {
             jdbc.execute("SET LOCAL enable_seqscan = off");
-            return new NamedParameterJdbcTemplate(jdbc).queryForList("EXPLAIN " + AlertDetection.CANDIDATES, parameters,
-                    String.class);
+            return new NamedParameterJdbcTemplate(jdbc).queryForList(
+                    "EXPLAIN " + SqlStatements.named("compare/alerts-collect"), parameters, String.class);
         });
 
         assertThat(String.join("\n", plan)).contains("registry_participation_person")

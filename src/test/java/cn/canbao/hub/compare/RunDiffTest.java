@@ -6,6 +6,7 @@ import cn.canbao.hub.registry.SourceRecords;
 import cn.canbao.hub.support.HubIntegrationTest;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,34 @@ class RunDiffTest extends HubIntegrationTest {
         Map<String, Object> reason = ((List<Map<String, Object>>) change.fromReasons()).get(0);
         assertThat(reason).containsEntry("code", "LAPSED").containsEntry("expectation", "MEDICAL");
         assertThat(change.toReasons()).isEqualTo(List.of());
+    }
+
+    @Test
+    void pagesThroughEveryChangedPersonOnceInTheOrderOfTheirIdentityNumbers() {
+        SourceRecords records = new SourceRecords(jdbc);
+        for (int i = 0; i < 3; i++) {
+            String id = TestPersons.adult();
+            records.police(id, "蒋七", "630105007");
+            records.participation(id, "170", "630105", "1", "1", YearMonth.of(2017, 9));
+            records.participation(id, "310", "630105", "1", null, YearMonth.of(2017, 6));
+        }
+        ComparisonProperties.Rules spec = ComparisonProperties.Rules.specification();
+        ComparisonRuns.Run before = runs.run(D, "TEST", spec);
+        ComparisonRuns.Run after = runs.run(D, "TEST", new ComparisonProperties.Rules(4,
+                spec.yearlyPaymentWindowMonths(), spec.pensionAge()));
+        List<String> all = diffs.diff(before.id(), after.id(), null, 10_000).orElseThrow().persons().stream()
+                .map(RunDiffs.PersonChange::idNumber).toList();
+
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        do {
+            RunDiffs.Diff page = diffs.diff(before.id(), after.id(), next, 2).orElseThrow();
+            page.persons().forEach(change -> paged.add(change.idNumber()));
+            next = page.nextAfter();
+        } while (next != null);
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3).isSorted();
+        assertThat(paged).containsExactlyElementsOf(all);
     }
 
     @Test
