@@ -33,18 +33,24 @@ public class EmbeddedPostgresConfiguration {
      * Stopped by the application context, after Camel and the connection pools that use it: the library's own JVM
      * shutdown hook stopped the server while Camel was still draining its routes, which then waited out their 45 s
      * shutdown timeout on connections that could no longer be made.
+     * <p>
+     * The library's defaults trade durability for speed ({@code -F}, {@code synchronous_commit=off}); the hub answers
+     * a partner only after its commit, so a commit must survive a power cut: {@code fsync} and
+     * {@code synchronous_commit} are set on explicitly.
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${canbao.data-dir}") Path dataDir,
                                       @Value("${canbao.database.embedded-port:0}") int port) throws IOException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
+        LeftoverPostmaster.stopIfRunning(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             requireFree(port);
             builder.setPort(port);
@@ -62,8 +68,9 @@ public class EmbeddedPostgresConfiguration {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException("canbao.database.embedded-port " + port + " is in use by another process: "
-                    + "stop it or choose another port (0 picks a free one)", e);
+            throw new IllegalStateException("canbao.database.embedded-port " + port + " is in use by another process "
+                    + "(not the embedded PostgreSQL of this data directory, which the hub would have stopped): stop that "
+                    + "process, or set canbao.database.embedded-port to a free port (0 picks a free one)", e);
         }
     }
 
