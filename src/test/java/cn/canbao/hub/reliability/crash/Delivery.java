@@ -27,8 +27,12 @@ sealed interface Delivery {
         }
     }
 
-    /** A participation event (spec §5) of a scheme system; its JMS correlation id is its eventId. */
-    record Event(String system, String eventId, String body) implements Delivery {
+    /**
+     * A participation event (spec §5) of a scheme system; its JMS correlation id is its eventId.
+     *
+     * @param expectedStatus the receipt status an undisturbed hub answers it with (its fixture's expected receipt)
+     */
+    record Event(String system, String eventId, String body, String expectedStatus) implements Delivery {
 
         @Override
         public String key() {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param seed       {@code canbao.crash.seed}: the workload's seed; trial i takes seed + i for its moment of crash
  * @param jar        {@code canbao.crash.jar}: the packaged hub
  * @param repository the directory the hub runs in (its ./config, ./connectors, ./routes): the working directory
- * @param output     {@code canbao.crash.output}: data directories, hub logs and the report
+ * @param output     {@code canbao.crash.output}: the report, and the runs' data directories and hub logs
  * @param window     {@code canbao.crash.window-ms}: a crash lands at a random moment this long after the workload
  *                   starts (the partners send for about a third of it; the hub ingests during the rest)
  * @param spacing    {@code canbao.crash.spacing-ms}: between the partners' first sends
@@ -31,6 +31,11 @@ record HarnessSettings(int trials, long seed, Path jar, Path repository, Path ou
                 repository.resolve(System.getProperty("canbao.crash.output", "target/crash-trials")),
                 Duration.ofMillis(Long.getLong("canbao.crash.window-ms", 9_000L)),
                 Duration.ofMillis(Long.getLong("canbao.crash.spacing-ms", 50L)));
+    }
+
+    /** The data directories and hub logs of the template, the reference run and the trials. */
+    Path runs() {
+        return output.resolve("runs");
     }
 
     long trialSeed(int trial) {

@@ -40,8 +40,8 @@ final class HubRuns {
     }
 
     static HubRuns prepare(HarnessSettings settings, HubPorts ports, Workload workload) throws Exception {
-        deleteRecursively(settings.output());
-        Path directory = Files.createDirectories(settings.output().resolve("template"));
+        deleteRecursively(settings.runs());
+        Path directory = Files.createDirectories(settings.runs().resolve("template"));
         Path data = directory.resolve("data");
         HubProcess hub = HubProcess.start(settings, data, ports, directory.resolve("hub.log"));
         try {
@@ -62,7 +62,7 @@ final class HubRuns {
     }
 
     private RunOutcome run(String name, Crash crash) throws Exception {
-        Path directory = settings.output().resolve(name);
+        Path directory = settings.runs().resolve(name);
         Path data = directory.resolve("data");
         copyTemplate(data);
         HubProcess hub = HubProcess.start(settings, data, ports, directory.resolve("hub-1.log"));
@@ -115,7 +115,8 @@ final class HubRuns {
         }
     }
 
-    private static void awaitReceiptsSettled(ReceiptCollector receipts) {
+    /** Waits until no receipt has come for a while: none is on its way any more. */
+    static void awaitReceiptsSettled(ReceiptCollector receipts) {
         AtomicLong seen = new AtomicLong(-1);
         await().during(RECEIPTS_SETTLED).atMost(RECEIPTS_SETTLED.multipliedBy(10))
                 .until(() -> seen.getAndSet(receipts.received()) == receipts.received());
@@ -126,7 +127,7 @@ final class HubRuns {
         deleteRecursively(outcome.directory().resolve("data"));
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

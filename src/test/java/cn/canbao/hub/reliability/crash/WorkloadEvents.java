@@ -20,20 +20,26 @@ final class WorkloadEvents {
     private static final List<String> FIXTURES = List.of("pension/events/enroll",
             "pension/events/invalid_identity_number", "medical/events/terminate", "unemployment/events/payment",
             "injury/events/transfer_out", "maternity/events/resume", "maternity/events/unknown_type");
-    private static final int COPIES = 3;
+    private static final int WORKLOAD_COPIES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WorkloadEvents() {
     }
 
     static List<Event> fromFixtures(Random random) {
+        return fromFixtures(random, WORKLOAD_COPIES);
+    }
+
+    /** Each fixture event {@code copies} times, every copy with an eventId of its own. */
+    static List<Event> fromFixtures(Random random, int copies) {
         List<Event> events = new ArrayList<>();
         for (String fixture : FIXTURES) {
             ObjectNode event = read("/fixtures/" + fixture + ".json");
-            for (int copy = 0; copy < COPIES; copy++) {
+            String expectedStatus = read("/fixtures/" + fixture + ".expected.json").at("/receipt/status").asText();
+            for (int copy = 0; copy < copies; copy++) {
                 String eventId = new UUID(random.nextLong(), random.nextLong()).toString();
                 event.put("eventId", eventId);
-                events.add(new Event(event.get("system").asText(), eventId, event.toString()));
+                events.add(new Event(event.get("system").asText(), eventId, event.toString(), expectedStatus));
             }
         }
         return List.copyOf(events);
