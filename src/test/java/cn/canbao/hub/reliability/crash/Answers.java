@@ -2,11 +2,13 @@ package cn.canbao.hub.reliability.crash;
 
 import cn.canbao.hub.reliability.crash.Delivery.DataFile;
 import cn.canbao.hub.support.PartnerSftp;
+import com.jcraft.jsch.JSchException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
 /**
  * Which deliveries of a workload still wait for their answer: a file for its receipt in {@code receipt/}, an event
  * for its receipt on the receipts queue, a front-database row for sync status 1 or 9, a survey result for 200/201.
- * Answers found once are remembered: an answer is never taken back.
+ * Answers found once are remembered: an answer is never taken back. The partners' SFTP sessions are kept from one
+ * look to the next (an SSH handshake costs more than the look), and opened again when the hub went away.
  */
-final class Answers {
+final class Answers implements AutoCloseable {
 
     private final Workload workload;
     private final Path dataDir;
@@ -26,6 +29,7 @@ final class Answers {
     private final ReceiptCollector receipts;
     private final Partners partners;
     private final Set<String> answered = new HashSet<>();
+    private final Map<String, PartnerSftp> sessions = new HashMap<>();
 
     Answers(Workload workload, Path dataDir, HubPorts ports, ReceiptCollector receipts, Partners partners) {
         this.workload = workload;
@@ -70,11 +74,27 @@ final class Answers {
                 .collect(Collectors.groupingBy(DataFile::account));
         Set<String> withReceipts = new HashSet<>();
         for (Map.Entry<String, List<DataFile>> account : waiting.entrySet()) {
-            try (PartnerSftp sftp = new PartnerSftp(dataDir, account.getKey(), ports.sftp())) {
-                account.getValue().stream().filter(f -> sftp.exists(f.receiptPath()))
-                        .forEach(f -> withReceipts.add(f.key()));
-            }
+            PartnerSftp sftp = session(account.getKey());
+            // a session the hub's exit broke finds nothing now and is opened again at the next look
+            account.getValue().stream().filter(f -> sftp.exists(f.receiptPath())).forEach(f -> withReceipts.add(f.key()));
         }
         return withReceipts;
+    }
+
+    private PartnerSftp session(String account) throws JSchException {
+        PartnerSftp session = sessions.get(account);
+        if (session == null || !session.isConnected()) {
+            if (session != null) {
+                session.close();
+            }
+            session = new PartnerSftp(dataDir, account, ports.sftp());
+            sessions.put(account, session);
+        }
+        return session;
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(PartnerSftp::close);
     }
 }

@@ -62,7 +62,7 @@ class EventBurstCrashTest {
                     .toList();
             assertThat(answeredOtherwise).as("events not answered once with their own status").isEmpty();
         } finally {
-            hub.stop();
+            hub.killJvmAndPostgres();
         }
         HubRuns.deleteRecursively(data);
     }

@@ -2,6 +2,7 @@ package cn.canbao.hub.reliability.crash;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a harness run is set up, from system properties (scripts/crash-trials.sh and .ci/run pass them).
@@ -14,9 +15,12 @@ import java.time.Duration;
  * @param window     {@code canbao.crash.window-ms}: a crash lands at a random moment this long after the workload
  *                   starts (the partners send for about a third of it; the hub ingests during the rest)
  * @param spacing    {@code canbao.crash.spacing-ms}: between the partners' first sends
+ * @param hubJvmOptions {@code canbao.crash.hub-jvm-options}: the hub spends most of its life in the harness starting,
+ *                   where the C2 compiler's work is a third of its CPU time on 2 cores; C1 alone starts it sooner,
+ *                   and what a crash leaves does not depend on the JIT
  */
 record HarnessSettings(int trials, long seed, Path jar, Path repository, Path output, Duration window,
-                       Duration spacing) {
+                       Duration spacing, List<String> hubJvmOptions) {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(180);
@@ -30,7 +34,9 @@ record HarnessSettings(int trials, long seed, Path jar, Path repository, Path ou
                 repository,
                 repository.resolve(System.getProperty("canbao.crash.output", "target/crash-trials")),
                 Duration.ofMillis(Long.getLong("canbao.crash.window-ms", 9_000L)),
-                Duration.ofMillis(Long.getLong("canbao.crash.spacing-ms", 50L)));
+                Duration.ofMillis(Long.getLong("canbao.crash.spacing-ms", 50L)),
+                List.of(System.getProperty("canbao.crash.hub-jvm-options", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+                        .strip().split("\\s+")));
     }
 
     /** The data directories and hub logs of the template, the reference run and the trials. */

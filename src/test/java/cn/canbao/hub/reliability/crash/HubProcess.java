@@ -35,8 +35,10 @@ final class HubProcess {
     }
 
     static HubProcess start(HarnessSettings settings, Path dataDir, HubPorts ports, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", settings.jar().toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.hubJvmOptions().stream().filter(option -> !option.isEmpty()).toList());
+        command.addAll(List.of("-jar", settings.jar().toString(),
                 "--canbao.data-dir=" + dataDir.toAbsolutePath(), "--canbao.demo.enabled=false"));
         command.addAll(ports.arguments());
         Process jvm = new ProcessBuilder(command)

@@ -3,8 +3,11 @@ package cn.canbao.hub.reliability.crash;
 import cn.canbao.hub.reliability.crash.Delivery.DataFile;
 import cn.canbao.hub.support.PartnerSftp;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jcraft.jsch.SftpException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +27,9 @@ import java.util.stream.Collectors;
  */
 final class HubSnapshot {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Receipts compared as JSON, not as text: a receipt re-sent from the database comes with its keys reordered. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** table → the query of its compared columns: everything but wall-clock fields and generated ids. */
     private static final Map<String, String> REGISTRY_QUERIES = Map.of(
@@ -84,8 +89,17 @@ final class HubSnapshot {
     private static Map<String, Long> eventReceipts(ReceiptCollector receipts) {
         Map<String, Long> lines = new TreeMap<>();
         receipts.receipts().forEach((correlationId, messages) -> messages.values()
-                .forEach(body -> lines.merge(correlationId + " | " + body, 1L, Long::sum)));
+                .forEach(body -> lines.merge(correlationId + " | " + canonical(body), 1L, Long::sum)));
         return lines;
+    }
+
+    /** The JSON with every object's keys in order, the same text for the same content. */
+    private static String canonical(String json) {
+        try {
+            return JSON.writeValueAsString(JSON.readValue(json, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The file receipts without their time received, and where each account's files ended up. */
@@ -101,7 +115,7 @@ final class HubSnapshot {
                     if (sftp.exists(file.receiptPath())) {
                         ObjectNode receipt = (ObjectNode) JSON.readTree(sftp.read(file.receiptPath()));
                         receipt.remove("receivedAt");
-                        fileReceipts.merge(file.name() + " | " + receipt, 1L, Long::sum);
+                        fileReceipts.merge(file.name() + " | " + canonical(receipt.toString()), 1L, Long::sum);
                     }
                 }
                 for (String folder : List.of("in", "in/.done", "in/.error")) {
