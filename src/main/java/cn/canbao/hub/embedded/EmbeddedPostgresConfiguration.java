@@ -69,8 +69,8 @@ public class EmbeddedPostgresConfiguration {
             probe.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
             throw new IllegalStateException("canbao.database.embedded-port " + port + " is in use by another process "
-                    + "(not the embedded PostgreSQL of this data directory, which the hub would have stopped): stop that "
-                    + "process, or set canbao.database.embedded-port to a free port (0 picks a free one)", e);
+                    + "(not the embedded PostgreSQL of this data directory, which the hub would have stopped): stop "
+                    + "that process, or set canbao.database.embedded-port to a free port (0 picks a free one)", e);
         }
     }
 

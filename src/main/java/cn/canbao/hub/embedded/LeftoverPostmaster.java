@@ -50,7 +50,8 @@ final class LeftoverPostmaster {
                 // PostgreSQL refuses to start while the pid in its lock file is alive, whoever it now belongs to
                 // (pids are reused, after a reboot in particular)
                 log.warn("{} names pid {}, which is now another process ({}), not a PostgreSQL of this data "
-                        + "directory: removing the stale lock file", found.file(), found.pid(), commandOf(process.get()));
+                                + "directory: removing the stale lock file", found.file(), found.pid(),
+                        commandOf(process.get()));
                 Files.deleteIfExists(found.file());
             }
             case UNKNOWN -> log.warn("{} names pid {}, a live process the hub cannot inspect: leaving the lock file "
@@ -83,8 +84,8 @@ final class LeftoverPostmaster {
 
     private static void stop(ProcessHandle postmaster, PostmasterPidFile found) {
         log.warn("The embedded PostgreSQL of {} is still running from an earlier run of the hub (pid {}, port {}): "
-                        + "the hub stopped without shutting it down. Stopping it (fast shutdown) before starting it again",
-                found.dataDirectory(), found.pid(), found.port());
+                        + "the hub stopped without shutting it down. Stopping it (fast shutdown) before starting it "
+                        + "again", found.dataDirectory(), found.pid(), found.port());
         long started = System.nanoTime();
         // PostgreSQL's fast shutdown is SIGINT; Java can send a process only SIGTERM (a "smart" shutdown, which
         // waits for every session to end) or SIGKILL

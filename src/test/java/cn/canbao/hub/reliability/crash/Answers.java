@@ -76,7 +76,8 @@ final class Answers implements AutoCloseable {
         for (Map.Entry<String, List<DataFile>> account : waiting.entrySet()) {
             PartnerSftp sftp = session(account.getKey());
             // a session the hub's exit broke finds nothing now and is opened again at the next look
-            account.getValue().stream().filter(f -> sftp.exists(f.receiptPath())).forEach(f -> withReceipts.add(f.key()));
+            account.getValue().stream().filter(f -> sftp.exists(f.receiptPath()))
+                    .forEach(f -> withReceipts.add(f.key()));
         }
         return withReceipts;
     }

@@ -2,6 +2,7 @@ package cn.canbao.hub.reliability.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class CrashTrialsTest {
 
     @Test
     void everyDeliveryIsAnsweredExactlyOnceWhenTheHubIsKilledAtARandomMoment() throws Exception {
+        long started = System.nanoTime();
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         Workload workload = Workload.generate(settings.seed());
         HubRuns runs = HubRuns.prepare(settings, HubPorts.free(), workload);
@@ -45,7 +47,8 @@ class CrashTrialsTest {
             }
         }
 
-        System.out.println(TrialReport.write(settings, workload, reference, results));
+        System.out.println(TrialReport.write(settings, workload, reference, results,
+                Duration.ofNanos(System.nanoTime() - started)));
         assertThat(results).as("trials that did not come to the reference run's state; see "
                 + settings.output().resolve("report.md")).allMatch(TrialResult::clean);
     }

@@ -45,7 +45,8 @@ class EventBurstCrashTest {
             hub.awaitHealthy(HarnessSettings.START_TIMEOUT);
             receipts.start(events.stream().map(Event::account).collect(Collectors.toSet()));
             partners.start(List.copyOf(events), Duration.ZERO);
-            await().atMost(HarnessSettings.ANSWER_TIMEOUT).until(() -> receipts.received() >= RECEIPTS_BEFORE_THE_CRASH);
+            await().atMost(HarnessSettings.ANSWER_TIMEOUT)
+                    .until(() -> receipts.received() >= RECEIPTS_BEFORE_THE_CRASH);
 
             hub.killJvm();
             hub = HubProcess.start(settings, data, ports, directory.resolve("hub-2.log"));

@@ -12,6 +12,7 @@ final class HubDatabase {
     }
 
     static String url(HubPorts ports, String database) {
-        return "jdbc:postgresql://127.0.0.1:" + ports.database() + "/" + database + "?connectTimeout=5&socketTimeout=60";
+        return "jdbc:postgresql://127.0.0.1:" + ports.database() + "/" + database
+                + "?connectTimeout=5&socketTimeout=60";
     }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.reliability.crash.Delivery.Event;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,7 @@ final class HubRuns {
     private RunOutcome run(String name, Crash crash) throws Exception {
         Path directory = settings.runs().resolve(name);
         Path data = directory.resolve("data");
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         copyTemplate(data);
         HubProcess hub = HubProcess.start(settings, data, ports, directory.resolve("hub-1.log"));
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -92,7 +94,7 @@ final class HubRuns {
             Snapshot snapshot = HubSnapshot.take(workload, data, ports, receipts);
             int extraReceipts = receipts.receipts().values().stream().mapToInt(r -> r.size() - 1).sum();
             return new RunOutcome(snapshot, unanswered, extraReceipts, toHealthy, toAnswered, partners.retries(),
-                    directory);
+                    loadAverage, directory);
         } finally {
             clock.shutdownNow();
             // what the run left is read already: a power cut ends the hub sooner than a shutdown would

@@ -4,7 +4,8 @@ import cn.canbao.hub.reliability.crash.Snapshot.TableDiff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,48 +26,58 @@ final class TrialReport {
     private TrialReport() {
     }
 
-    static String write(HarnessSettings settings, Workload workload, RunOutcome reference, List<TrialResult> results)
-            throws IOException {
-        StringBuilder report = new StringBuilder();
-        report.append("# Crash trials\n\n")
-                .append(String.format(Locale.ROOT, "Seed %d, %d trials; workload: %s; crash window %d ms.%n",
-                        settings.seed(), results.size(), workload, settings.window().toMillis()))
-                .append(String.format(Locale.ROOT, "Reference run: all answered %.1f s after the first send, "
-                        + "%d unanswered, %d extra receipts.%n%n", seconds(reference.toAnswered().toMillis()),
-                        reference.unanswered().size(), reference.extraReceipts()))
-                .append("| trial | seed | crash | moment (ms) | restart → healthy (s) | restart → all answered (s) "
-                        + "| partner retries | records lost | duplicates | unanswered | differences | verdict |\n")
-                .append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (TrialResult result : results) {
-            RunOutcome outcome = result.outcome();
-            report.append(String.format(Locale.ROOT, "| %d | %d | %s | %d | %s | %s | %s | %d | %d | %d | %d | %s |%n",
-                    result.trial(), result.seed(), result.crash().kind().label(), result.crash().moment().toMillis(),
-                    outcome == null ? "–" : String.format(Locale.ROOT, "%.1f", seconds(outcome.toHealthy().toMillis())),
-                    outcome == null ? "–" : String.format(Locale.ROOT, "%.1f", seconds(outcome.toAnswered().toMillis())),
-                    outcome == null ? "–" : Integer.toString(outcome.partnerRetries()),
-                    result.recordsLost(), result.duplicates(), result.unanswered(), result.differences(),
-                    result.clean() ? "clean" : result.failure() != null ? "FAILED: " + result.failure() : "NOT CLEAN"));
-        }
-        report.append("\n").append(totals(results)).append(details(results));
+    static String write(HarnessSettings settings, Workload workload, RunOutcome reference, List<TrialResult> results,
+                        Duration elapsed) throws IOException {
+        StringBuilder report = new StringBuilder("# Crash trials\n\n")
+                .append(format("Seed %d, %d trials; workload: %s; crash window %d ms; template, reference run and "
+                        + "trials took %.1f min.%n", settings.seed(), results.size(), workload,
+                        settings.window().toMillis(), elapsed.toSeconds() / 60.0))
+                .append(format("Reference run: all answered %s s after the first send, %d unanswered, "
+                        + "%d extra receipts.%n%n", seconds(reference.toAnswered()), reference.unanswered().size(),
+                        reference.extraReceipts()))
+                .append("| trial | seed | crash | moment (ms) | load avg | restart → healthy (s) "
+                        + "| restart → all answered (s) | partner retries | records lost | duplicates | unanswered "
+                        + "| differences | verdict |\n")
+                .append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        results.forEach(result -> report.append(row(result)));
+        report.append('\n').append(totals(results)).append(details(results));
         String text = mask(report.toString());
         Files.writeString(settings.output().resolve("report.md"), text, StandardCharsets.UTF_8);
         return text;
     }
 
+    static String mask(String text) {
+        return IDENTITY_NUMBER.matcher(text).replaceAll("$1********$2");
+    }
+
+    private static String row(TrialResult result) {
+        RunOutcome outcome = result.outcome();
+        String verdict = result.clean() ? "clean"
+                : result.failure() != null ? "FAILED: " + result.failure() : "NOT CLEAN";
+        return format("| %d | %d | %s | %d | %s | %s | %s | %s | %d | %d | %d | %d | %s |%n", result.trial(),
+                result.seed(), result.crash().kind().label(), result.crash().moment().toMillis(),
+                outcome == null ? "–" : format("%.1f", outcome.loadAverage()),
+                outcome == null ? "–" : seconds(outcome.toHealthy()),
+                outcome == null ? "–" : seconds(outcome.toAnswered()),
+                outcome == null ? "–" : Integer.toString(outcome.partnerRetries()),
+                result.recordsLost(), result.duplicates(), result.unanswered(), result.differences(), verdict);
+    }
+
     private static String totals(List<TrialResult> results) {
         Map<CrashKind, List<TrialResult>> byKind = new EnumMap<>(CrashKind.class);
-        results.forEach(r -> byKind.computeIfAbsent(r.crash().kind(), k -> new java.util.ArrayList<>()).add(r));
+        results.forEach(r -> byKind.computeIfAbsent(r.crash().kind(), k -> new ArrayList<>()).add(r));
         StringBuilder totals = new StringBuilder("| crash | trials | clean | records lost | duplicates | unanswered "
-                + "| differences | restart → all answered, median / max (s) |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| differences | restart → all answered, median / max (s) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         byKind.forEach((kind, trials) -> {
-            List<Long> recoveries = trials.stream().filter(t -> t.outcome() != null)
-                    .map(t -> t.outcome().toAnswered().toMillis()).sorted().toList();
-            totals.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s |%n", kind.label(),
-                    trials.size(), trials.stream().filter(TrialResult::clean).count(),
-                    sum(trials, TrialResult::recordsLost), sum(trials, TrialResult::duplicates),
-                    sum(trials, t -> Math.max(0, t.unanswered())), sum(trials, TrialResult::differences),
-                    recoveries.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f / %.1f",
-                            seconds(recoveries.get(recoveries.size() / 2)), seconds(recoveries.get(recoveries.size() - 1)))));
+            List<Duration> recoveries = trials.stream().filter(t -> t.outcome() != null)
+                    .map(t -> t.outcome().toAnswered()).sorted().toList();
+            String recovery = recoveries.isEmpty() ? "–" : seconds(recoveries.get(recoveries.size() / 2)) + " / "
+                    + seconds(recoveries.get(recoveries.size() - 1));
+            totals.append(format("| %s | %d | %d | %d | %d | %d | %d | %s |%n", kind.label(), trials.size(),
+                    trials.stream().filter(TrialResult::clean).count(), sum(trials, TrialResult::recordsLost),
+                    sum(trials, TrialResult::duplicates), sum(trials, t -> Math.max(0, t.unanswered())),
+                    sum(trials, TrialResult::differences), recovery));
         });
         return totals.toString();
     }
@@ -77,33 +88,34 @@ final class TrialReport {
             if (result.clean()) {
                 continue;
             }
-            details.append(String.format("%n## Trial %d (%s at %d ms)%n", result.trial(), result.crash().kind().label(),
+            details.append(format("%n## Trial %d (%s at %d ms)%n", result.trial(), result.crash().kind().label(),
                     result.crash().moment().toMillis()));
             if (result.outcome() != null) {
                 details.append("Logs and data: ").append(result.outcome().directory()).append('\n');
                 result.outcome().unanswered().forEach(key -> details.append("- unanswered: ").append(key).append('\n'));
             }
             for (TableDiff diff : result.diffs()) {
-                diff.missing().entrySet().stream().limit(LINES_SHOWN).forEach(line -> details.append("- ")
-                        .append(diff.table()).append(" missing ×").append(line.getValue()).append(": ")
-                        .append(line.getKey()).append('\n'));
-                diff.extra().entrySet().stream().limit(LINES_SHOWN).forEach(line -> details.append("- ")
-                        .append(diff.table()).append(" extra ×").append(line.getValue()).append(": ")
-                        .append(line.getKey()).append('\n'));
+                lines(details, diff.table() + " missing", diff.missing());
+                lines(details, diff.table() + " extra", diff.extra());
             }
         }
         return details.toString();
+    }
+
+    private static void lines(StringBuilder details, String what, Map<String, Long> lines) {
+        lines.entrySet().stream().limit(LINES_SHOWN).forEach(line -> details.append("- ").append(what).append(" ×")
+                .append(line.getValue()).append(": ").append(line.getKey()).append('\n'));
     }
 
     private static long sum(List<TrialResult> trials, ToLongFunction<TrialResult> figure) {
         return trials.stream().mapToLong(figure).sum();
     }
 
-    private static double seconds(long millis) {
-        return millis / 1000.0;
+    private static String seconds(Duration duration) {
+        return format("%.1f", duration.toMillis() / 1000.0);
     }
 
-    static String mask(String text) {
-        return IDENTITY_NUMBER.matcher(text).replaceAll("$1********$2");
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
     }
 }

@@ -22,7 +22,8 @@ record TrialResult(int trial, long seed, Crash crash, RunOutcome outcome, List<T
     }
 
     long recordsLost() {
-        return diffs.stream().filter(d -> Snapshot.REGISTRY.contains(d.table())).mapToLong(TableDiff::missingCount).sum();
+        return diffs.stream().filter(d -> Snapshot.REGISTRY.contains(d.table()))
+                .mapToLong(TableDiff::missingCount).sum();
     }
 
     long duplicates() {

@@ -55,7 +55,8 @@ final class WorkloadFiles {
         String folder = "/fixtures/" + system.toLowerCase() + "/";
         try {
             byte[] data = resource(folder + caseName + "." + extension);
-            long records = JSON.readTree(resource(folder + caseName + ".expected.json")).at("/receipt/records").asLong();
+            long records = JSON.readTree(resource(folder + caseName + ".expected.json"))
+                    .at("/receipt/records").asLong();
             return new DataFile(system.toLowerCase(), name, data, PartnerSftp.doneFile(data, records));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the workload file of fixture " + folder + caseName, e);
