@@ -46,10 +46,6 @@ sealed interface Delivery {
         String queue() {
             return "canbao.in." + account() + ".events";
         }
-
-        String receiptsQueue() {
-            return "canbao.out." + account() + ".receipts";
-        }
     }
 
     /** A row the civil-affairs side writes into its front database (spec §4.10). */

@@ -83,10 +83,6 @@ final class HubProcess {
         }
     }
 
-    boolean isAlive() {
-        return jvm.isAlive();
-    }
-
     private Optional<ProcessHandle> postmaster() throws IOException {
         Path lockFile = dataDir.resolve("postgres/postmaster.pid");
         if (!Files.exists(lockFile)) {
