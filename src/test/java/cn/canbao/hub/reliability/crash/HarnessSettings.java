@@ -15,8 +15,8 @@ import java.util.List;
  * @param window     {@code canbao.crash.window-ms}: a crash lands at a random moment this long after the workload
  *                   starts (the partners send for about a third of it; the hub ingests during the rest)
  * @param spacing    {@code canbao.crash.spacing-ms}: between the partners' first sends
- * @param hubJvmOptions {@code canbao.crash.hub-jvm-options}: the hub spends most of its life in the harness starting,
- *                   where the C2 compiler's work is a third of its CPU time on 2 cores; C1 alone starts it sooner,
+ * @param hubJvmOptions {@code canbao.crash.hub-jvm-options}: the hub spends most of its life in the harness starting;
+ *                   with C1 alone and the serial collector a start costs about 40 % less CPU (docs/reliability.md),
  *                   and what a crash leaves does not depend on the JIT
  */
 record HarnessSettings(int trials, long seed, Path jar, Path repository, Path output, Duration window,
