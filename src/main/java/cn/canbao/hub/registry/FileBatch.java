@@ -26,8 +26,15 @@ public final class FileBatch implements AutoCloseable {
     private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
             + "intake_file_id, record_no, received_at, payload) FROM STDIN";
     private static final int COPY_BUFFER_BYTES = 1 << 20;
+    /**
+     * A record of content that was only rejected before, sent again (which the decisions allow), is quarantined with
+     * the same key: its entry is brought up to this delivery.
+     */
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
-            + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)";
+            + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?) "
+            + "ON CONFLICT (intake_key) DO UPDATE SET source_ref = EXCLUDED.source_ref, "
+            + "intake_file_id = EXCLUDED.intake_file_id, raw = EXCLUDED.raw, errors = EXCLUDED.errors, "
+            + "received_at = EXCLUDED.received_at";
 
     public record RejectedRecord(long recordNo, String raw, String errorsJson) {
     }

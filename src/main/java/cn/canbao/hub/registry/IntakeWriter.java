@@ -41,12 +41,20 @@ public class IntakeWriter {
         }
     }
 
-    public Optional<IngestedFile> ingested(String sha256) {
-        List<IngestedFile> found = jdbc.query("SELECT id, file_name, status, disposition, receipt::text, delivered_at "
-                        + "FROM intake_file WHERE sha256 = ? AND status IN ('ACCEPTED', 'PARTIAL')",
+    /**
+     * What the hub answered before to this content: the answer to this very file that it could not deliver (a crash
+     * came between its commit and its move), whatever its status, or else the content's ingestion under any name.
+     * Content that was only rejected may be sent again and is then taken in anew.
+     */
+    public Optional<IngestedFile> answeredBefore(String system, String fileName, String sha256) {
+        List<IngestedFile> found = jdbc.query("""
+                        SELECT id, file_name, status, disposition, receipt::text, delivered_at FROM intake_file
+                        WHERE sha256 = ? AND (status IN ('ACCEPTED', 'PARTIAL')
+                                              OR system = ? AND file_name = ? AND delivered_at IS NULL)
+                        ORDER BY (delivered_at IS NULL AND file_name = ?) DESC, id DESC LIMIT 1""",
                 (rs, n) -> new IngestedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, OffsetDateTime.class)),
-                sha256);
+                sha256, system, fileName, fileName);
         return found.stream().findFirst();
     }
 
@@ -91,6 +99,16 @@ public class IntakeWriter {
         jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
                         + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
                 system, intakeKey, sourceRef, StorableText.withoutNul(raw), errorsJson, receivedAt);
+    }
+
+    /** A file's answer whose files were not all moved yet: its intake log id and the folder its files go to. */
+    public record Undelivered(long id, String disposition) {
+    }
+
+    public Optional<Undelivered> undelivered(String system, String fileName) {
+        return jdbc.query("SELECT id, disposition FROM intake_file WHERE system = ? AND file_name = ? "
+                        + "AND delivered_at IS NULL ORDER BY id DESC LIMIT 1",
+                (rs, n) -> new Undelivered(rs.getLong(1), rs.getString(2)), system, fileName).stream().findFirst();
     }
 
     public void markDelivered(long fileId) {

@@ -2,9 +2,11 @@ package cn.canbao.hub.support;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.ExceptionListener;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -17,6 +19,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A scheme system as the spec sees it: a JMS client over TCP with its own broker credentials. */
 public final class PartnerJms implements AutoCloseable {
+
+    /** Artemis' message property for duplicate detection ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
+    public static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
 
     private final Connection connection;
     private final Session session;
@@ -47,6 +52,30 @@ public final class PartnerJms implements AutoCloseable {
             message.setJMSCorrelationID(correlationId);
             producer.send(message);
         }
+    }
+
+    /**
+     * Sends as a partner does that cannot know whether an earlier send reached the broker (the connection broke
+     * before the broker's answer): with Artemis' duplicate-detection id, so the broker keeps one copy however often
+     * the message is sent.
+     */
+    public void sendOnce(String queue, String body, String correlationId, String duplicateId) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            TextMessage message = session.createTextMessage(body);
+            message.setJMSCorrelationID(correlationId);
+            message.setStringProperty(DUPLICATE_DETECTION_ID, duplicateId);
+            producer.send(message);
+        }
+    }
+
+    /** Hands every message of a queue to the listener as it arrives. */
+    public void listen(String queue, MessageListener listener) throws JMSException {
+        session.createConsumer(session.createQueue(queue)).setMessageListener(listener);
+    }
+
+    /** Told when the connection to the broker breaks (e.g. the broker went away). */
+    public void onConnectionLost(ExceptionListener listener) throws JMSException {
+        connection.setExceptionListener(listener);
     }
 
     /** The next message on a queue whose correlation id is the given one, or null after the timeout. */

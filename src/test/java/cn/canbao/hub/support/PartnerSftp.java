@@ -120,6 +120,11 @@ public final class PartnerSftp implements AutoCloseable {
         return entries.stream().map(ChannelSftp.LsEntry::getFilename).filter(n -> !n.startsWith(".")).sorted().toList();
     }
 
+    /** False once the server went away (or the session was closed). */
+    public boolean isConnected() {
+        return session.isConnected() && channel.isConnected();
+    }
+
     @Override
     public void close() {
         channel.disconnect();

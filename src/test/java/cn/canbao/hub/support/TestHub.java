@@ -46,6 +46,7 @@ public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
         // tests count what a refresh reads; a refresh in the background would take records from under them
         registry.add("canbao.registry.periodic-refresh", () -> false);
         registry.add("canbao.database.embedded-port", () -> 0);
+        registry.add("canbao.intake.orphan-sweep-ms", () -> 2000);
     }
 
     public static int freePort() {

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +75,22 @@ public class ExchangeServerClient {
                     return false;
                 }
                 throw new IOException("cannot stat " + path, e);
+            }
+        }
+
+        /** The names of the plain files in a directory. */
+        public List<String> files(String directory) throws IOException {
+            try {
+                List<String> names = new ArrayList<>();
+                for (Object entry : channel.ls(directory)) {
+                    ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
+                    if (file.getAttrs().isReg()) {
+                        names.add(file.getFilename());
+                    }
+                }
+                return names;
+            } catch (SftpException e) {
+                throw new IOException("cannot list " + directory, e);
             }
         }
 

@@ -154,7 +154,7 @@ public class FileIntake {
             return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.FILE_FORMAT.name(), invalid.problem());
         }
         DoneFile done = ((DoneFile.Valid) doneFile).doneFile();
-        Optional<IngestedFile> earlier = writer.ingested(done.sha256());
+        Optional<IngestedFile> earlier = writer.answeredBefore(system, fileName, done.sha256());
         if (earlier.isPresent()) {
             return repeated(system, fileName, kind, done, earlier.get(), data, receivedAt);
         }

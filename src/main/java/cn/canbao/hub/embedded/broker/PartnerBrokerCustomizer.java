@@ -41,6 +41,10 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
         // blocks producers when the disk's free space runs short, instead of at Artemis' default of 90 % of the disk
         // used: a large disk 91 % full, with 23 GB still free, held back every alert and receipt
         configuration.setMinDiskFree(settings.minDiskFree().toBytes());
+        // the embedded broker dies with the hub's JVM: without the delivery count in its journal, an event the hub had
+        // stored but not yet acknowledged comes back after a restart as a first delivery (JMSRedelivered false), and
+        // the hub answers DUPLICATE instead of re-sending the receipt it stored (docs/reliability.md)
+        configuration.setPersistDeliveryCountBeforeDelivery(true);
         addPartnerAcceptor(configuration);
         redeliverEverywhere(configuration);
         configuration.putSecurityRoles(EVERY_ADDRESS, Set.of(hubRole()));

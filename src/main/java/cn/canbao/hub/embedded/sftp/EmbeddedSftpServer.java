@@ -47,6 +47,7 @@ public class EmbeddedSftpServer {
 
     public synchronized void start() throws IOException {
         createHomes();
+        WholeFileUploads.removeCutShortUploads(layout.exchangeRoot());
         SftpAccountCredentials credentials = new SftpAccountCredentials(layout);
         int generated = credentials.generateMissing(accounts, settings.passwordAuth());
         SshKeyFiles.generateUnlessPresent(layout.hostKey(), "canbao-hub host key");
@@ -63,7 +64,8 @@ public class EmbeddedSftpServer {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         server.setFileSystemFactory(homes());
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
+                .withFileSystemAccessor(new WholeFileUploads()).build()));
         server.start();
 
         writeKnownHosts();

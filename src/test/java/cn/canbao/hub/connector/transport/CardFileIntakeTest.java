@@ -1,6 +1,7 @@
 package cn.canbao.hub.connector.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.support.HubIntegrationTest;
@@ -10,6 +11,7 @@ import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -176,6 +178,42 @@ class CardFileIntakeTest extends HubIntegrationTest {
 
         assertThat(again.get("status").asText()).isEqualTo("DUPLICATE");
         assertThat(storedRecordsOf(person)).isEqualTo(1);
+    }
+
+    @Test
+    void answersContentThatWasOnlyRejectedEachTimeItIsSent() throws Exception {
+        String wrong = TestIds.withWrongCheckCharacter(id());
+        byte[] data = (HEADER + row(wrong, "冯二", "1")).getBytes(StandardCharsets.UTF_8);
+        String first = TestFiles.name("CARD", "csv");
+        String again = TestFiles.name("CARD", "csv");
+        card.send(first, data, 1);
+        assertThat(json.readTree(card.awaitReceipt(first)).get("status").asText()).isEqualTo("REJECTED");
+
+        card.send(again, data, 1);
+        JsonNode receipt = json.readTree(card.awaitReceipt(again));
+
+        assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.at("/errors/0/code").asText()).isEqualTo("ID_CHECKSUM");
+        assertThat(jdbc.queryForObject("SELECT source_ref FROM quarantine WHERE intake_key = ?", String.class,
+                PartnerSftp.sha256(data) + ":1")).isEqualTo(again + "#1");
+    }
+
+    @Test
+    void movesADoneFileACrashLeftBehindItsAnsweredDataFile() throws Exception {
+        byte[] data = (HEADER + row(id(), "褚三", "2")).getBytes(StandardCharsets.UTF_8);
+        String file = TestFiles.name("CARD", "csv");
+        card.send(file, data, 1);
+        card.awaitReceipt(file);
+        // as a crash between the two moves leaves it: the data file in in/.done/, its done file still in in/
+        card.put("in/" + file + ".ok", card.read("in/.done/" + file + ".ok").getBytes(StandardCharsets.UTF_8));
+        card.delete("in/.done/" + file + ".ok");
+        jdbc.update("UPDATE intake_file SET delivered_at = NULL WHERE file_name = ?", file);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !card.exists("in/" + file + ".ok"));
+
+        assertThat(card.list("in/.done")).contains(file, file + ".ok");
+        assertThat(jdbc.queryForObject("SELECT delivered_at IS NOT NULL FROM intake_file WHERE file_name = ?",
+                Boolean.class, file)).isTrue();
     }
 
     @Test

@@ -77,6 +77,12 @@ class PartnerBrokerTest {
     }
 
     @Test
+    void keepsEachMessagesDeliveryCountSoThatARedeliveryAfterACrashIsMarkedAsOne() {
+        assertThat(broker.broker().getActiveMQServer().getConfiguration().isPersistDeliveryCountBeforeDelivery())
+                .isTrue();
+    }
+
+    @Test
     void partnerSendsItsEventsAndReadsItsReceipts() throws JMSException {
         try (Connection pension = connect("pension"); Connection hub = connect("hub")) {
             send(pension, "canbao.in.pension.events", "{\"eventId\":\"e-1\"}");

@@ -12,6 +12,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SftpException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,33 @@ class EmbeddedSftpServerTest {
             sftp.put(content("data"), "in/PENSION_630000_20171015_001.txt");
         }
         assertThat(layout.exchangeRoot().resolve("pension/in/PENSION_630000_20171015_001.txt")).hasContent("data");
+    }
+
+    @Test
+    void showsAnUploadUnderItsNameOnlyOnceItIsWhole() throws Exception {
+        Path doneFile = layout.exchangeRoot().resolve("pension/in/PENSION_630000_20171015_001.txt.ok");
+        try (SftpTestClient client = clientOf("pension")) {
+            try (OutputStream upload = client.sftp().put("in/PENSION_630000_20171015_001.txt.ok")) {
+                upload.write("0f3a".getBytes(StandardCharsets.UTF_8));
+                upload.flush();
+                assertThat(doneFile).as("a done file still being written").doesNotExist();
+                assertThat(names(client.sftp(), "in")).doesNotContain("PENSION_630000_20171015_001.txt.ok");
+                upload.write("\nrecords=1\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(doneFile).hasContent("0f3a\nrecords=1\n");
+        assertThat(doneFile.getParent()).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
+    }
+
+    @Test
+    void removesWhatAnUploadCutShortByTheHubsEndLeftBehindWhenItStartsAgain() throws IOException {
+        Path cutShort = layout.exchangeRoot().resolve("pension/in/.PENSION_630000_20171015_001.txt.ok.uploading");
+        Files.writeString(cutShort, "0f3a");
+        server.stop();
+
+        server = start(0, false);
+
+        assertThat(cutShort).doesNotExist();
     }
 
     @Test
