@@ -2,6 +2,8 @@ package cn.canbao.hub.console;
 
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.model.Remark;
+import cn.canbao.hub.registry.Quarantine;
+import cn.canbao.hub.registry.SqlStatements;
 import cn.canbao.hub.standard.CodeTable;
 import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.IdNumberCheck;
@@ -16,12 +18,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks and stores a posted survey result once per resultId; a result that fails its checks is kept in
- * quarantine with the reasons, like every other record that reaches the hub.
+ * Checks and stores a posted survey result once per resultId (sql/console/survey-result.sql); a result that fails its
+ * checks is kept in quarantine with the reasons, like every other record that reaches the hub.
  */
 @Component
 public class SurveyResultIntake {
@@ -31,14 +34,19 @@ public class SurveyResultIntake {
     public record Outcome(String resultId, Status status, List<Remark> errors) {
     }
 
-    private final JdbcTemplate jdbc;
+    private static final String STORE = SqlStatements.named("console/survey-result");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Quarantine quarantine;
     private final Standards standards;
     private final CodeTable schemes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SurveyResultIntake(JdbcTemplate jdbc, Standards standards, ObjectMapper json, Clock clock) {
+    public SurveyResultIntake(NamedParameterJdbcTemplate jdbc, Quarantine quarantine, Standards standards,
+                              ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.quarantine = quarantine;
         this.standards = standards;
         this.schemes = standards.codeTables().table("scheme");
         this.json = json;
@@ -79,10 +87,11 @@ public class SurveyResultIntake {
             return reject(resultId, body, receivedAt, errors);
         }
         try {
-            jdbc.update("INSERT INTO survey_result (result_id, id_number, surveyor_id, surveyed_at, outcome, reason, "
-                            + "intended_schemes, phone, received_at, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    resultId, id.idNumber(), surveyorId, Timestamp.from(surveyedAt.toInstant()), outcome, reason,
-                    intended.toArray(String[]::new), phone, Timestamp.from(receivedAt.toInstant()), postedBy);
+            jdbc.update(STORE, new MapSqlParameterSource("resultId", resultId).addValue("idNumber", id.idNumber())
+                    .addValue("surveyorId", surveyorId).addValue("surveyedAt", Timestamp.from(surveyedAt.toInstant()))
+                    .addValue("outcome", outcome).addValue("reason", reason)
+                    .addValue("intendedSchemes", intended.toArray(String[]::new)).addValue("phone", phone)
+                    .addValue("receivedAt", Timestamp.from(receivedAt.toInstant())).addValue("postedBy", postedBy));
         } catch (DuplicateKeyException e) {
             return new Outcome(resultId, Status.DUPLICATE, List.of());
         }
@@ -146,10 +155,8 @@ public class SurveyResultIntake {
             throws JsonProcessingException {
         String key = resultId != null ? "survey:" + resultId : "survey-raw:" + Integer.toHexString(body.hashCode())
                 + ":" + receivedAt.toInstant().toEpochMilli();
-        jdbc.update("INSERT INTO quarantine (system, intake_key, source_ref, raw, errors, received_at) "
-                        + "VALUES ('SURVEY', ?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (intake_key) DO NOTHING",
-                key, "survey result " + resultId, body.replace("\0", "\\u0000"), json.writeValueAsString(errors),
-                Timestamp.from(receivedAt.toInstant()));
+        quarantine.keep(Quarantine.Entry.single("SURVEY", key, "survey result " + resultId, body,
+                json.writeValueAsString(errors), receivedAt), Quarantine.Earlier.KEPT);
         return new Outcome(resultId, Status.REJECTED, errors);
     }
 

@@ -1,18 +1,17 @@
 package cn.canbao.hub.registry;
 
 import cn.canbao.hub.model.PersonInsuranceMessage;
-import cn.canbao.hub.standard.StorableText;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * One data file's records on their way into the registry: accepted records stream through one COPY, which
@@ -23,28 +22,22 @@ import org.postgresql.copy.CopyManager;
  */
 public final class FileBatch implements AutoCloseable {
 
-    private static final String COPY_SOURCE_RECORDS = "COPY source_record (system, id_number, source_key, operation, "
-            + "intake_file_id, record_no, received_at, payload) FROM STDIN";
+    private static final String BEGIN = SqlStatements.named("registry/intake/file-begin");
+    private static final String COPY_SOURCE_RECORDS = SqlStatements.named("registry/intake/file-records");
+    private static final String COMMIT = SqlStatements.named("registry/intake/file-commit");
     private static final int COPY_BUFFER_BYTES = 1 << 20;
-    /**
-     * A record of content that was only rejected before, sent again (which the decisions allow), is quarantined with
-     * the same key: its entry is brought up to this delivery.
-     */
-    private static final String INSERT_QUARANTINE = "INSERT INTO quarantine (system, intake_key, source_ref, "
-            + "intake_file_id, record_no, raw, errors, received_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?) "
-            + "ON CONFLICT (intake_key) DO UPDATE SET source_ref = EXCLUDED.source_ref, "
-            + "intake_file_id = EXCLUDED.intake_file_id, raw = EXCLUDED.raw, errors = EXCLUDED.errors, "
-            + "received_at = EXCLUDED.received_at";
 
     public record RejectedRecord(long recordNo, String raw, String errorsJson) {
     }
 
     private final Connection connection;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Quarantine quarantine;
     private final CopyManager copyManager;
     private final String system;
     private final String fileName;
     private final String sha256;
-    private final Timestamp receivedAt;
+    private final OffsetDateTime receivedAt;
     private final String receivedAtText;
     private final int chunkSize;
     private final long fileId;
@@ -59,24 +52,17 @@ public final class FileBatch implements AutoCloseable {
         this.system = system;
         this.fileName = fileName;
         this.sha256 = sha256;
-        this.receivedAt = Timestamp.from(receivedAt.toInstant());
+        this.receivedAt = receivedAt;
         this.receivedAtText = receivedAt.toString();
         this.chunkSize = chunkSize;
         connection.setAutoCommit(false);
+        // every statement on the file's own connection, in its one transaction
+        this.jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
+        this.quarantine = new Quarantine(jdbc);
         this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO intake_file (system, file_name, "
-                + "sha256, kind, status, disposition, received_at, records, accepted, rejected, receipt) "
-                + "VALUES (?, ?, ?, ?, 'PARTIAL', '.done', ?, 0, 0, 0, '{}') RETURNING id")) {
-            insert.setString(1, system);
-            insert.setString(2, fileName);
-            insert.setString(3, sha256);
-            insert.setString(4, kind);
-            insert.setTimestamp(5, this.receivedAt);
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                this.fileId = rs.getLong(1);
-            }
-        }
+        this.fileId = jdbc.queryForObject(BEGIN, new MapSqlParameterSource("system", system)
+                .addValue("fileName", fileName).addValue("sha256", sha256).addValue("kind", kind)
+                .addValue("receivedAt", receivedAt), Long.class);
     }
 
     /** Stores an accepted record as the file's record {@code recordNo}. */
@@ -101,16 +87,9 @@ public final class FileBatch implements AutoCloseable {
     public void commit(String status, long records, long accepted, long rejected, String receiptJson)
             throws SQLException {
         flush();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE intake_file SET status = ?, "
-                + "records = ?, accepted = ?, rejected = ?, receipt = CAST(? AS JSONB) WHERE id = ?")) {
-            update.setString(1, status);
-            update.setLong(2, records);
-            update.setLong(3, accepted);
-            update.setLong(4, rejected);
-            update.setString(5, receiptJson);
-            update.setLong(6, fileId);
-            update.executeUpdate();
-        }
+        jdbc.update(COMMIT, new MapSqlParameterSource("status", status).addValue("records", records)
+                .addValue("accepted", accepted).addValue("rejected", rejected).addValue("receipt", receiptJson)
+                .addValue("fileId", fileId));
         connection.commit();
         committed = true;
     }
@@ -142,24 +121,15 @@ public final class FileBatch implements AutoCloseable {
         }
     }
 
-    private void flushRejected() throws SQLException {
+    private void flushRejected() {
         if (rejectedChunk.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_QUARANTINE)) {
-            for (RejectedRecord rejected : rejectedChunk) {
-                insert.setString(1, system);
-                insert.setString(2, sha256 + ':' + rejected.recordNo());
-                insert.setString(3, fileName + '#' + rejected.recordNo());
-                insert.setLong(4, fileId);
-                insert.setLong(5, rejected.recordNo());
-                insert.setString(6, StorableText.withoutNul(rejected.raw()));
-                insert.setString(7, rejected.errorsJson());
-                insert.setTimestamp(8, receivedAt);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        // a record of content that was only rejected before, sent again (which the decisions allow), is quarantined
+        // with the same key: its entry is brought up to this delivery
+        quarantine.keepAll(rejectedChunk.stream().map(rejected -> new Quarantine.Entry(system,
+                sha256 + ':' + rejected.recordNo(), fileName + '#' + rejected.recordNo(), fileId, rejected.recordNo(),
+                rejected.raw(), rejected.errorsJson(), receivedAt)).toList(), Quarantine.Earlier.REPLACED);
         rejectedChunk.clear();
     }
 

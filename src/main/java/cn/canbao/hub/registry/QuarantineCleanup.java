@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Clean-up of quarantined records whose identity number is invalid (纠正错误): a registry person is a candidate when
  * the number as sent still shows the same address code and birth date as the person's number and the record's
  * text holds the person's normalised name as a whole word. An operator confirms or rejects a candidate; the
- * decision is kept per system and number as sent, and applied by itself when the same number comes again.
+ * decision is kept per system and number as sent, and applied by itself when the same number comes again
+ * (sql/registry/cleanup/).
  */
 @Component
 public class QuarantineCleanup {
@@ -42,11 +43,14 @@ public class QuarantineCleanup {
     private record Person(String idNumber, String name) {
     }
 
-    private static final String SELECT_CANDIDATE = """
-            SELECT c.id, c.quarantine_id, c.system, q.source_ref, c.number_as_given, c.candidate_id, c.candidate_name,
-                   c.matched_on, c.status, c.decided_by, c.decided_at
-            FROM cleanup_candidate c JOIN quarantine q ON q.id = c.quarantine_id
-            """;
+    private static final String OPEN = SqlStatements.named("registry/cleanup/open");
+    private static final String PERSONS = SqlStatements.named("registry/cleanup/persons");
+    private static final String CANDIDATE_FOUND = SqlStatements.named("registry/cleanup/candidate-found");
+    private static final String CANDIDATES = SqlStatements.named("registry/cleanup/candidates");
+    private static final String CONFIRMED = SqlStatements.named("registry/cleanup/confirmed");
+    private static final String CANDIDATE = SqlStatements.named("registry/cleanup/candidate");
+    private static final String REMEMBER_DECISION = SqlStatements.named("registry/cleanup/remember-decision");
+    private static final String APPLY_DECISION = SqlStatements.named("registry/cleanup/apply-decision");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -61,14 +65,8 @@ public class QuarantineCleanup {
      * @return candidates found
      */
     public long findCandidates() {
-        List<Quarantined> open = jdbc.query("""
-                SELECT q.id, q.system, q.raw FROM quarantine q
-                WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(q.errors) e
-                              WHERE e ->> 'code' IN ('ID_FORMAT', 'ID_CHECKSUM', 'ID_BIRTHDATE', 'ID_PROVINCE'))
-                  AND NOT EXISTS (SELECT 1 FROM cleanup_candidate c WHERE c.quarantine_id = q.id)
-                ORDER BY q.id
-                """, new MapSqlParameterSource(), (rs, n) -> new Quarantined(rs.getLong(1), rs.getString(2),
-                rs.getString(3)));
+        List<Quarantined> open = jdbc.query(OPEN, new MapSqlParameterSource(),
+                (rs, n) -> new Quarantined(rs.getLong(1), rs.getString(2), rs.getString(3)));
         long found = 0;
         for (Quarantined record : open) {
             found += match(record);
@@ -86,25 +84,13 @@ public class QuarantineCleanup {
             if (prefix.isEmpty()) {
                 continue;
             }
-            List<Person> sameAddressAndBirth = jdbc.query("""
-                    SELECT id_number, name FROM registry_person
-                    WHERE id_number BETWEEN :low AND :high AND name IS NOT NULL
-                    """, new MapSqlParameterSource("low", prefix.get() + "0000").addValue("high", prefix.get() + "999X"),
+            MapSqlParameterSource range = new MapSqlParameterSource("low", prefix.get() + "0000")
+                    .addValue("high", prefix.get() + "999X");
+            List<Person> sameAddressAndBirth = jdbc.query(PERSONS, range,
                     (rs, n) -> new Person(rs.getString(1), rs.getString(2)));
             for (Person person : sameAddressAndBirth) {
                 if (!person.idNumber().equals(asGiven) && containsWord(text, person.name())) {
-                    found += jdbc.update("""
-                            INSERT INTO cleanup_candidate (quarantine_id, system, number_as_given, candidate_id,
-                                candidate_name, matched_on, status, decided_by, decided_at, found_at)
-                            SELECT :quarantineId, :system, :asGiven, :candidate, :name,
-                                   'name, address code and birth date', coalesce(d.decision, 'PENDING'),
-                                   CASE WHEN d.decision IS NOT NULL THEN 'remembered: ' || d.decided_by END,
-                                   CASE WHEN d.decision IS NOT NULL THEN now() END, now()
-                            FROM (SELECT 1) one
-                            LEFT JOIN cleanup_decision d ON d.system = :system AND d.number_as_given = :asGiven
-                                                        AND d.candidate_id = :candidate
-                            ON CONFLICT (quarantine_id, candidate_id) DO NOTHING
-                            """, new MapSqlParameterSource("quarantineId", record.id())
+                    found += jdbc.update(CANDIDATE_FOUND, new MapSqlParameterSource("quarantineId", record.id())
                             .addValue("system", record.system()).addValue("asGiven", asGiven)
                             .addValue("candidate", person.idNumber()).addValue("name", person.name()));
                 }
@@ -140,14 +126,13 @@ public class QuarantineCleanup {
     }
 
     public List<Candidate> list(String status, int limit) {
-        return jdbc.query(SELECT_CANDIDATE + "WHERE c.status = :status ORDER BY c.id LIMIT :limit",
-                new MapSqlParameterSource("status", status).addValue("limit", limit), (rs, n) -> candidate(rs));
+        return jdbc.query(CANDIDATES, new MapSqlParameterSource("status", status).addValue("limit", limit),
+                (rs, n) -> candidate(rs));
     }
 
     /** The quarantined records an operator confirmed as this person. */
     public List<Candidate> confirmedFor(String idNumber) {
-        return jdbc.query(SELECT_CANDIDATE + "WHERE c.candidate_id = :idNumber AND c.status = 'CONFIRMED' ORDER BY c.id",
-                new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> candidate(rs));
+        return jdbc.query(CONFIRMED, new MapSqlParameterSource("idNumber", idNumber), (rs, n) -> candidate(rs));
     }
 
     /**
@@ -161,25 +146,12 @@ public class QuarantineCleanup {
     public Optional<Candidate> decide(long candidateId, boolean confirmed, String operator) {
         MapSqlParameterSource decision = new MapSqlParameterSource("id", candidateId)
                 .addValue("decision", confirmed ? "CONFIRMED" : "REJECTED").addValue("operator", operator);
-        int remembered = jdbc.update("""
-                INSERT INTO cleanup_decision (system, number_as_given, candidate_id, decision, decided_by, decided_at)
-                SELECT system, number_as_given, candidate_id, :decision, :operator, now()
-                FROM cleanup_candidate WHERE id = :id
-                ON CONFLICT (system, number_as_given, candidate_id)
-                DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
-                              decided_at = EXCLUDED.decided_at
-                """, decision);
+        int remembered = jdbc.update(REMEMBER_DECISION, decision);
         if (remembered == 0) {
             return Optional.empty();
         }
-        jdbc.update("""
-                UPDATE cleanup_candidate c SET status = :decision, decided_by = :operator, decided_at = now()
-                FROM cleanup_candidate decided
-                WHERE decided.id = :id AND (c.id = :id OR (c.status = 'PENDING' AND c.system = decided.system
-                      AND c.number_as_given = decided.number_as_given AND c.candidate_id = decided.candidate_id))
-                """, decision);
-        return jdbc.query(SELECT_CANDIDATE + "WHERE c.id = :id", decision, (rs, n) -> candidate(rs)).stream()
-                .findFirst();
+        jdbc.update(APPLY_DECISION, decision);
+        return jdbc.query(CANDIDATE, decision, (rs, n) -> candidate(rs)).stream().findFirst();
     }
 
     private static Candidate candidate(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import cn.canbao.hub.connector.ConnectorCatalog;
 import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.connector.TransportSpec;
 import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.registry.SqlStatements;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -19,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +37,9 @@ public class DeliveryReplay {
     private static final Logger log = LoggerFactory.getLogger(DeliveryReplay.class);
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final long MANAGEMENT_TIMEOUT_MILLIS = 10_000;
+    private static final String HUB_FAULTS = SqlStatements.named("connector/replay-hub-faults");
+    private static final String REJECTED_FILE = SqlStatements.named("connector/replay-rejected-file");
+    private static final String EVENT = SqlStatements.named("connector/replay-event");
 
     /** A delivery answered HUB_FAULT: its kind (FILE, EVENT, ROW), system, key and when it was answered. */
     public record HubFault(String kind, String system, String key, String name, String answeredAt) {
@@ -41,7 +47,7 @@ public class DeliveryReplay {
 
     private final ConnectorCatalog catalog;
     private final ExchangeServerClient exchange;
-    private final JdbcTemplate registry;
+    private final NamedParameterJdbcTemplate registry;
     private final JdbcTemplate frontDb;
     private final JmsTemplate jms;
 
@@ -49,31 +55,22 @@ public class DeliveryReplay {
                           @Qualifier("frontDb") DataSource frontDb, JmsTemplate jms) {
         this.catalog = catalog;
         this.exchange = exchange;
-        this.registry = new JdbcTemplate(registry);
+        this.registry = new NamedParameterJdbcTemplate(registry);
         this.frontDb = new JdbcTemplate(frontDb);
         this.jms = jms;
     }
 
     /** The deliveries answered HUB_FAULT, newest first: what waits for a replay once the hub is corrected. */
     public List<HubFault> hubFaults(int limit) {
-        return registry.query("""
-                SELECT 'FILE', system, CAST(id AS text), file_name, CAST(received_at AS text) FROM intake_file
-                WHERE receipt -> 'errors' @> '[{"code": "HUB_FAULT", "record": 0}]'
-                UNION ALL
-                SELECT CASE WHEN intake_key LIKE 'event:%' THEN 'EVENT' ELSE 'ROW' END, system,
-                       split_part(intake_key, ':', CASE WHEN intake_key LIKE 'event:%' THEN 2 ELSE 3 END), source_ref,
-                       CAST(received_at AS text)
-                FROM quarantine WHERE intake_file_id IS NULL AND errors @> '[{"code": "HUB_FAULT"}]'
-                ORDER BY 5 DESC LIMIT ?
-                """, (rs, n) -> new HubFault(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)), limit);
+        return registry.query(HUB_FAULTS, new MapSqlParameterSource("limit", limit),
+                (rs, n) -> new HubFault(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
     }
 
     /** Moves a file answered REJECTED from {@code in/.error/} back into {@code in/}; empty if there is no such file. */
     public Optional<String> replayFile(long intakeFileId) throws IOException {
-        List<String[]> found = registry.query("SELECT system, file_name FROM intake_file WHERE id = ? "
-                        + "AND status = 'REJECTED' AND disposition = ?",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, intakeFileId, FileIntake.ERROR);
+        List<String[]> found = registry.query(REJECTED_FILE, new MapSqlParameterSource("intakeFileId", intakeFileId)
+                .addValue("disposition", FileIntake.ERROR), (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -100,6 +97,8 @@ public class DeliveryReplay {
         if (transport.isEmpty()) {
             return false;
         }
+        // the table is the descriptor's (an identifier by the descriptor schema's pattern), which no parameter can
+        // carry: written into the statement as the sql-poll-in template writes it into its own
         boolean replayed = frontDb.update("UPDATE " + transport.get().table() + " SET sync_status = '0', "
                 + "sync_msg = NULL WHERE seq = ? AND sync_status = '9'", seq) == 1;
         if (replayed) {
@@ -113,9 +112,8 @@ public class DeliveryReplay {
      * correlation id; false if there is no such event.
      */
     public boolean replayEvent(String eventId) {
-        List<String[]> found = registry.query("SELECT system, raw FROM quarantine WHERE intake_key = ? "
-                        + "AND errors @> '[{\"code\": \"HUB_FAULT\"}]'",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, "event:" + eventId);
+        List<String[]> found = registry.query(EVENT, new MapSqlParameterSource("intakeKey", "event:" + eventId),
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
         if (found.isEmpty()) {
             return false;
         }

@@ -1,0 +1,2 @@
+-- Delivery :delivery is answered: its attempts are counted no more.
+DELETE FROM delivery_attempt WHERE delivery = :delivery;
