@@ -35,7 +35,8 @@ fi
 trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
 
 # the hub runs with Flyway off on this database, so the harness applies the migrations itself and notes which it
-# applied: a database kept for BENCH_REUSE gets the migrations added since it was generated
+# applied: a database kept for BENCH_REUSE gets the migrations added since it was generated. The repeatable ones
+# (R__: functions and views, CREATE OR REPLACE) follow every time, as Flyway applies them after the versioned ones.
 apply_migrations() {
   "${PSQL[@]}" -d "$DB" -c "CREATE TABLE IF NOT EXISTS bench_migration (file TEXT PRIMARY KEY)"
   for migration in $(ls src/main/resources/db/migration/V*.sql | sort -V); do
@@ -43,6 +44,10 @@ apply_migrations() {
     [ -n "$("${PSQL[@]}" -d "$DB" -At -c "SELECT 1 FROM bench_migration WHERE file = '$name'")" ] && continue
     echo "== migration $name"
     "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -1 -f "$migration" -c "INSERT INTO bench_migration VALUES ('$name')"
+  done
+  for migration in $(ls src/main/resources/db/migration/R__*.sql | sort); do
+    echo "== migration $(basename "$migration")"
+    "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -1 -f "$migration"
   done
 }
 if [ -z "${BENCH_REUSE:-}" ]; then

@@ -13,8 +13,7 @@
 -- :yearlyCutoff, the first month of the payment windows of monthly and yearly paid schemes (D's month less the
 -- window); :adultBornBy, D less the pension age; :prefix, the province's region prefix; :successorFrom and
 -- :successorTo, former county codes (text[]) and the agencies that serve them now. Run with classify-settings.sql
--- in the same transaction, after SELECT comparison_result_load_begin(:runId) (docs/comparison.md, "The statements
--- in psql").
+-- in the same transaction, after SELECT comparison_result_load_begin(:runId) (docs/sql.md, the worked example).
 INSERT INTO comparison_result_load (run_id, id_number, id_key, category, flags, unmet, missing_schemes,
     exclusion, held_schemes, active_schemes, employed, pension_expected, pension_met, medical_met,
     rostered, county, township, prefecture, age, name, sex, address, reasons)

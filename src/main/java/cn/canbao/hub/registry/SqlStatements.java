@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The SQL statements of the hub, each a file {@code sql/<name>.sql} on the classpath with named parameters
  * ({@code :asOf}) as NamedParameterJdbcTemplate binds them and psql substitutes its variables, so that a statement
- * runs in psql as it stands (docs/comparison.md, "The statements in psql"). Each file is read once.
+ * runs in psql as it stands (docs/sql.md). Each file is read once.
  */
 public final class SqlStatements {
 
