@@ -279,9 +279,7 @@ class PoisonDeliveryTest extends HubIntegrationTest {
     @Test
     void answersAFileWhoseNameIsTooLongForItsReceiptUnderAShortenedName() throws Exception {
         try (PartnerSftp injury = new PartnerSftp(DATA_DIR, "injury", SFTP_PORT)) {
-            // 241 bytes: too long for a receipt name (236 at most), and the longest whose done file the embedded
-            // exchange server still takes (it writes an upload as .{name}.uploading first, 255 bytes at most)
-            String file = "INJURY_630000_20170101_050_" + "x".repeat(208) + ".jsonl";
+            String file = "INJURY_630000_20170101_050_" + "x".repeat(210) + ".jsonl";
 
             injury.send(file, "{}\n".getBytes(StandardCharsets.UTF_8), 1);
             JsonNode answer = json.readTree(injury.awaitReceipt(file));
