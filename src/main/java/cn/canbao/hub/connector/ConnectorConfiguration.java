@@ -14,6 +14,7 @@ import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.registry.DeliveryAttempts;
 import cn.canbao.hub.registry.EventWriter;
 import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.SourcePrecedence;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
 import cn.canbao.hub.standard.Regions;
@@ -45,8 +46,11 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards) {
-        return ConnectorCatalog.load(directory, standards);
+    ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards,
+                                      SourcePrecedence precedence) {
+        ConnectorCatalog catalog = ConnectorCatalog.load(directory, standards);
+        catalog.all().forEach(connector -> precedence.requireRanked(connector.system(), connector.sourceFile()));
+        return catalog;
     }
 
     @Bean

@@ -52,12 +52,14 @@ public class RegistryRefresh {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SourcePrecedence precedence;
     private final String timeZone;
 
     public RegistryRefresh(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                           @Value("${canbao.time-zone}") String timeZone) {
+                           SourcePrecedence precedence, @Value("${canbao.time-zone}") String timeZone) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.precedence = precedence;
         this.timeZone = timeZone;
     }
 
@@ -287,17 +289,17 @@ public class RegistryRefresh {
     }
 
     private long mergePersons() {
-        MapSqlParameterSource precedence = new MapSqlParameterSource("precedence", SourcePrecedence.asSqlList());
+        MapSqlParameterSource byPrecedence = new MapSqlParameterSource("precedence", precedence.asSqlList());
         String touched = "registry_statement st JOIN registry_refresh_person rp ON rp.id_number = st.id_number";
         jdbc.update("DELETE FROM registry_person p USING registry_refresh_person r WHERE p.id_number = r.id_number",
-                precedence);
+                byPrecedence);
         jdbc.update("DELETE FROM registry_conflict c USING registry_refresh_person r WHERE c.id_number = r.id_number",
-                precedence);
+                byPrecedence);
         long persons = jdbc.update("INSERT INTO registry_person (" + MergeSql.PERSON_COLUMNS + ", "
                 + COVERAGE_COLUMNS + ") SELECT m.*, " + COVERAGE_OF_C + " FROM (" + MergeSql.mergedPersonFrom(touched)
-                + ") m LEFT JOIN registry_refresh_covered c ON c.id_number = m.id_number", precedence);
+                + ") m LEFT JOIN registry_refresh_covered c ON c.id_number = m.id_number", byPrecedence);
         jdbc.update("INSERT INTO registry_conflict (id_number, field, statements, noted_at) "
-                + MergeSql.conflictsFrom(touched), precedence);
+                + MergeSql.conflictsFrom(touched), byPrecedence);
         return persons;
     }
 }
