@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector;
 
+import cn.canbao.hub.connector.mapping.FieldConverter;
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
 import cn.canbao.hub.connector.transport.EventIntake;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +49,9 @@ public class ConnectorConfiguration {
 
     @Bean
     ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards,
-                                      SourcePrecedence precedence) {
-        ConnectorCatalog catalog = ConnectorCatalog.load(directory, standards);
+                                      ListableBeanFactory beans, SourcePrecedence precedence) {
+        ConnectorCatalog catalog = ConnectorCatalog.load(directory, standards,
+                beans.getBeansOfType(FieldConverter.class));
         catalog.all().forEach(connector -> precedence.requireRanked(connector.system(), connector.sourceFile()));
         return catalog;
     }
