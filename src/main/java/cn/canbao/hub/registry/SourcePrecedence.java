@@ -3,6 +3,7 @@ package cn.canbao.hub.registry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -20,6 +21,7 @@ public final class SourcePrecedence {
 
     private final List<String> systems;
 
+    @Autowired
     public SourcePrecedence(Environment environment) {
         this(Binder.get(environment).bind(PROPERTY, Bindable.listOf(String.class))
                 .orElseThrow(() -> new IllegalStateException(PROPERTY + " is not set: list the source systems, the "
