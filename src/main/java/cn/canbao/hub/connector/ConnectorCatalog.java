@@ -1,6 +1,7 @@
 package cn.canbao.hub.connector;
 
 import cn.canbao.hub.connector.mapping.DescriptorException;
+import cn.canbao.hub.connector.mapping.FieldConverter;
 import cn.canbao.hub.connector.mapping.RecordMapper;
 import cn.canbao.hub.connector.mapping.Standards;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,7 +44,10 @@ public final class ConnectorCatalog {
         this.bySystem = bySystem;
     }
 
-    public static ConnectorCatalog load(Path directory, Standards standards) {
+    /**
+     * @param beans the {@link FieldConverter} beans by name, for field rules that name one
+     */
+    public static ConnectorCatalog load(Path directory, Standards standards, Map<String, FieldConverter> beans) {
         if (!Files.isDirectory(directory)) {
             throw new InvalidDescriptorException(directory.toString(), "the connectors directory does not exist");
         }
@@ -51,7 +55,7 @@ public final class ConnectorCatalog {
         ObjectMapper yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         Map<String, Connector> bySystem = new LinkedHashMap<>();
         for (Path file : descriptorFiles(directory)) {
-            Connector connector = loadOne(file, schema, yaml, standards);
+            Connector connector = loadOne(file, schema, yaml, standards, beans);
             Connector clash = bySystem.putIfAbsent(connector.system(), connector);
             if (clash != null) {
                 throw new InvalidDescriptorException(file.toString(),
@@ -69,7 +73,8 @@ public final class ConnectorCatalog {
         }
     }
 
-    private static Connector loadOne(Path file, JsonSchema schema, ObjectMapper yaml, Standards standards) {
+    private static Connector loadOne(Path file, JsonSchema schema, ObjectMapper yaml, Standards standards,
+                                     Map<String, FieldConverter> beans) {
         String name = file.toString();
         JsonNode tree;
         try {
@@ -96,7 +101,7 @@ public final class ConnectorCatalog {
             throw new InvalidDescriptorException(name, "format: a file transport needs a format");
         }
         try {
-            return new Connector(descriptor, new RecordMapper(descriptor.system(), descriptor.mapping(), standards), name);
+            return new Connector(descriptor, new RecordMapper(descriptor.system(), descriptor.mapping(), standards, beans), name);
         } catch (DescriptorException e) {
             throw new InvalidDescriptorException(name, e.getMessage());
         }

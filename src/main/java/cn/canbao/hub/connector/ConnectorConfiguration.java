@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector;
 
+import cn.canbao.hub.connector.mapping.FieldConverter;
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
 import cn.canbao.hub.connector.transport.EventIntake;
@@ -14,6 +15,7 @@ import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.registry.DeliveryAttempts;
 import cn.canbao.hub.registry.EventWriter;
 import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.SourcePrecedence;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
 import cn.canbao.hub.standard.Regions;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +48,12 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards) {
-        return ConnectorCatalog.load(directory, standards);
+    ConnectorCatalog connectorCatalog(@Value("${canbao.connectors.dir}") Path directory, Standards standards,
+                                      ListableBeanFactory beans, SourcePrecedence precedence) {
+        ConnectorCatalog catalog = ConnectorCatalog.load(directory, standards,
+                beans.getBeansOfType(FieldConverter.class));
+        catalog.all().forEach(connector -> precedence.requireRanked(connector.system(), connector.sourceFile()));
+        return catalog;
     }
 
     @Bean

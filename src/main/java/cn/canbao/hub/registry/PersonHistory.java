@@ -46,10 +46,12 @@ public class PersonHistory {
     private static final String RECORDS = SqlStatements.named("registry/history/records");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SourcePrecedence precedence;
     private final ObjectMapper json = new ObjectMapper();
 
-    public PersonHistory(NamedParameterJdbcTemplate jdbc) {
+    public PersonHistory(NamedParameterJdbcTemplate jdbc, SourcePrecedence precedence) {
         this.jdbc = jdbc;
+        this.precedence = precedence;
     }
 
     public Optional<MergedPerson> merged(String idNumber) {
@@ -80,9 +82,9 @@ public class PersonHistory {
                         rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6), parse(rs.getString(7))));
     }
 
-    private static MapSqlParameterSource knownBefore(String idNumber, OffsetDateTime cutoff) {
+    private MapSqlParameterSource knownBefore(String idNumber, OffsetDateTime cutoff) {
         return new MapSqlParameterSource("idNumber", idNumber).addValue("cutoff", cutoff)
-                .addValue("precedence", SourcePrecedence.asSqlList());
+                .addValue("precedence", precedence.asSqlList());
     }
 
     private static MergedPerson merged(ResultSet rs) throws SQLException {

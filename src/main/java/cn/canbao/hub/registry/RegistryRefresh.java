@@ -39,12 +39,14 @@ public class RegistryRefresh {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SourcePrecedence precedence;
     private final String timeZone;
 
     public RegistryRefresh(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                           @Value("${canbao.time-zone}") String timeZone) {
+                           SourcePrecedence precedence, @Value("${canbao.time-zone}") String timeZone) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.precedence = precedence;
         this.timeZone = timeZone;
     }
 
@@ -110,11 +112,11 @@ public class RegistryRefresh {
     }
 
     private long mergePersons() {
-        MapSqlParameterSource precedence = new MapSqlParameterSource("precedence", SourcePrecedence.asSqlList());
-        jdbc.update(statement("delete-merged-persons"), precedence);
-        jdbc.update(statement("delete-conflicts"), precedence);
-        long persons = jdbc.update(statement("merge-persons"), precedence);
-        jdbc.update(statement("merge-conflicts"), precedence);
+        MapSqlParameterSource byPrecedence = new MapSqlParameterSource("precedence", precedence.asSqlList());
+        jdbc.update(statement("delete-merged-persons"), byPrecedence);
+        jdbc.update(statement("delete-conflicts"), byPrecedence);
+        long persons = jdbc.update(statement("merge-persons"), byPrecedence);
+        jdbc.update(statement("merge-conflicts"), byPrecedence);
         return persons;
     }
 

@@ -10,6 +10,7 @@ import cn.canbao.hub.standard.Regions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ConnectorCatalogTest {
 
     @Test
     void loadsEveryDescriptorOfTheProject() {
-        ConnectorCatalog catalog = ConnectorCatalog.load(Path.of("connectors"), STANDARDS);
+        ConnectorCatalog catalog = ConnectorCatalog.load(Path.of("connectors"), STANDARDS, Map.of());
 
         assertThat(catalog.all()).extracting(Connector::system).containsExactlyInAnyOrder("CARD", "CIVIL",
                 "EDUCATION", "INJURY", "JUSTICE", "MATERNITY", "MEDICAL", "PENSION", "POLICE", "UNEMPLOYMENT");
@@ -54,7 +55,7 @@ class ConnectorCatalogTest {
     void loadsAValidDescriptor() throws IOException {
         Files.writeString(directory.resolve("card.connector.yaml"), VALID);
 
-        assertThat(ConnectorCatalog.load(directory, STANDARDS).get("CARD").descriptor().format().columns())
+        assertThat(ConnectorCatalog.load(directory, STANDARDS, Map.of()).get("CARD").descriptor().format().columns())
                 .containsExactly("id_number", "name", "sex");
     }
 
@@ -65,6 +66,7 @@ class ConnectorCatalogTest {
             "unknown code table|{ from: sex, type: sex }|{ from: sex, type: code, table: sexes }|mapping.fields.person.sex.table: unknown code table 'sexes'",
             "unknown canonical field|person.sex:      |person.gender:   |mapping.fields.person.gender: unknown canonical field",
             "map onto a code outside the table|{ from: sex, type: sex }|{ from: sex, type: code, table: sex, map: { M: \"7\" } }|mapping.fields.person.sex.map.M",
+            "field bean that does not exist|{ from: sex, type: sex }|{ from: sex, bean: sexOfRoster, type: sex }|mapping.fields.person.sex.bean: no FieldConverter bean named 'sexOfRoster'; known: []",
             "date without pattern|{ from: sex, type: sex }|{ from: sex, type: date }|pattern",
             "both from and constant|{ from: sex, type: sex }|{ from: sex, constant: \"1\", type: sex }|$.mapping.fields.person.sex: must be valid to one and only one schema",
             "unknown format kind|kind: CSV|kind: EXCEL|$.format.kind",
@@ -73,7 +75,7 @@ class ConnectorCatalogTest {
             throws IOException {
         Files.writeString(directory.resolve("card.connector.yaml"), VALID.replace(replace, with));
 
-        assertThatThrownBy(() -> ConnectorCatalog.load(directory, STANDARDS))
+        assertThatThrownBy(() -> ConnectorCatalog.load(directory, STANDARDS, Map.of()))
                 .isInstanceOf(InvalidDescriptorException.class)
                 .hasMessageContaining("card.connector.yaml")
                 .hasMessageContaining(named);
@@ -86,7 +88,7 @@ class ConnectorCatalogTest {
         String block = docs.substring(start, docs.indexOf("```", start));
         Files.writeString(directory.resolve("ltc.connector.yaml"), block.stripIndent());
 
-        Connector ltc = ConnectorCatalog.load(directory, STANDARDS).get("LTC");
+        Connector ltc = ConnectorCatalog.load(directory, STANDARDS, Map.of()).get("LTC");
 
         assertThat(ltc.descriptor().transport(TransportKind.SFTP_BATCH_IN)).get()
                 .extracting(TransportSpec::account).isEqualTo("ltc");
@@ -96,7 +98,7 @@ class ConnectorCatalogTest {
     void refusesADescriptorInAFileNamedForAnotherSystem() throws IOException {
         Files.writeString(directory.resolve("pension.connector.yaml"), VALID);
 
-        assertThatThrownBy(() -> ConnectorCatalog.load(directory, STANDARDS))
+        assertThatThrownBy(() -> ConnectorCatalog.load(directory, STANDARDS, Map.of()))
                 .hasMessageContaining("system: CARD belongs in card.connector.yaml");
     }
 }

@@ -1,7 +1,9 @@
 package cn.canbao.hub.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
 import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
 import cn.canbao.hub.support.TestHub;
@@ -11,12 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.TextMessage;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -49,6 +55,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * correlation id, must equal {@code receipt}, and the canonical messages stored for its eventId — compared
  * without message id and arrival time — must equal {@code records}.
  *
+ * <p>A connector with a {@code sql-poll-in} transport may have row cases: {@code fixtures/<system>/rows/<case>.json},
+ * one row of the front database's exchange table as the partner's side writes it (column → value, spec §4.10;
+ * without {@code seq} and the sync columns, which the test sets), with {@code <case>.expected.json}:
+ * {@code {"status": {"syncStatus": …, "syncMessage": …}, "records": [ … ]}}. The row is inserted with a fresh
+ * {@code seq} into the embedded front database; once the hub has marked it, its sync status and message must equal
+ * {@code status}, and the canonical messages stored for it — without message id, arrival time and seq — must equal
+ * {@code records}.
+ *
  * <p>When a case does not give what it expects, what it gave is written to
  * {@code target/contract-actual/<system>/<case>.expected.json} (same shape, volatile fields removed) for
  * comparison; a new case's expectation may start from it, but only after every value is checked against the
@@ -66,6 +80,8 @@ class ConnectorContractTest {
         OWN.register(registry);
     }
 
+    private static final AtomicLong ROW_SEQ = new AtomicLong(System.currentTimeMillis() * 1_000);
+
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path ACTUAL = Path.of("target/contract-actual");
 
@@ -77,6 +93,9 @@ class ConnectorContractTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EmbeddedPostgres postgres;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -96,9 +115,13 @@ class ConnectorContractTest {
                             connector.system() + " " + dataFile.getFileName(),
                             () -> checkFileCase(connector.system(), transport, dataFile)))));
             connector.descriptor().transport(TransportKind.JMS_EVENTS_IN).ifPresent(transport ->
-                    eventCases(connector.system()).forEach(event -> tests.add(DynamicTest.dynamicTest(
+                    jsonCases(connector.system(), "events").forEach(event -> tests.add(DynamicTest.dynamicTest(
                             connector.system() + " events/" + event.getFileName(),
                             () -> checkEventCase(connector.system(), transport, event)))));
+            connector.descriptor().transport(TransportKind.SQL_POLL_IN).ifPresent(transport ->
+                    jsonCases(connector.system(), "rows").forEach(row -> tests.add(DynamicTest.dynamicTest(
+                            connector.system() + " rows/" + row.getFileName(),
+                            () -> checkRowCase(connector.system(), transport, row)))));
         }
         return tests.stream();
     }
@@ -117,8 +140,8 @@ class ConnectorContractTest {
         }
     }
 
-    private static List<Path> eventCases(String system) {
-        Path directory = FIXTURES.resolve(system.toLowerCase()).resolve("events");
+    private static List<Path> jsonCases(String system, String kind) {
+        Path directory = FIXTURES.resolve(system.toLowerCase()).resolve(kind);
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -129,6 +152,40 @@ class ConnectorContractTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void checkRowCase(String system, TransportSpec transport, Path rowFile) throws Exception {
+        String caseName = rowFile.getFileName().toString().replaceFirst("\\.json$", "");
+        JsonNode expected = json.readTree(rowFile.resolveSibling(caseName + ".expected.json").toFile());
+        ObjectNode row = (ObjectNode) json.readTree(rowFile.toFile());
+        long seq = ROW_SEQ.incrementAndGet();
+        row.put("seq", seq).put("sync_status", "0");
+        JdbcTemplate partnerSide = new JdbcTemplate(postgres.getDatabase("postgres", EmbeddedFrontDatabase.DATABASE));
+        partnerSide.update("INSERT INTO " + transport.table() + " SELECT * FROM json_populate_record(NULL::"
+                + transport.table() + ", CAST(? AS json))", json.writeValueAsString(row));
+
+        String statusOfRow = "SELECT sync_status, sync_msg FROM " + transport.table() + " WHERE seq = ?";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"0".equals(
+                partnerSide.queryForMap(statusOfRow, seq).get("sync_status")));
+        Map<String, Object> marked = partnerSide.queryForMap(statusOfRow, seq);
+
+        ObjectNode actual = json.createObjectNode();
+        actual.putObject("status").put("syncStatus", (String) marked.get("sync_status"))
+                .put("syncMessage", (String) marked.get("sync_msg"));
+        actual.set("records", storedRowRecords("frontdb:" + system + ":" + seq));
+        if (!actual.equals(expected)) {
+            Path written = ACTUAL.resolve(system.toLowerCase()).resolve("rows").resolve(caseName + ".expected.json");
+            Files.createDirectories(written.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), actual);
+        }
+        assertThat(actual.get("status")).as("sync status of " + rowFile).isEqualTo(expected.get("status"));
+        assertThat(actual.get("records")).as("canonical records of " + rowFile).isEqualTo(expected.path("records"));
+    }
+
+    private ArrayNode storedRowRecords(String intakeKey) throws IOException {
+        ArrayNode records = storedRecordsOf(intakeKey);
+        records.forEach(message -> ((ObjectNode) message.get("envelope").get("sourceReference")).remove("frontDbSeq"));
+        return records;
     }
 
     private void checkEventCase(String system, TransportSpec transport, Path eventFile) throws Exception {
@@ -149,7 +206,7 @@ class ConnectorContractTest {
 
         ObjectNode actual = json.createObjectNode();
         actual.set("receipt", receipt);
-        actual.set("records", storedEventRecords(json.readTree(event).path("eventId").asText()));
+        actual.set("records", storedRecordsOf("event:" + json.readTree(event).path("eventId").asText()));
         if (!actual.equals(expected)) {
             Path written = ACTUAL.resolve(account).resolve("events").resolve(caseName + ".expected.json");
             Files.createDirectories(written.getParent());
@@ -159,10 +216,11 @@ class ConnectorContractTest {
         assertThat(actual.get("records")).as("canonical records of " + eventFile).isEqualTo(expected.path("records"));
     }
 
-    private ArrayNode storedEventRecords(String eventId) throws IOException {
+    /** The canonical messages stored under an intake key, without message id and arrival time. */
+    private ArrayNode storedRecordsOf(String intakeKey) throws IOException {
         ArrayNode records = json.createArrayNode();
         for (String payload : jdbc.queryForList("SELECT message::text FROM source_message WHERE intake_key = ?",
-                String.class, "event:" + eventId)) {
+                String.class, intakeKey)) {
             ObjectNode message = (ObjectNode) json.readTree(payload);
             ((ObjectNode) message.get("envelope")).remove(List.of("messageId", "receivedAt"));
             records.add(message);

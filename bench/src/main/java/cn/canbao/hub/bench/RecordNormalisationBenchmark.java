@@ -54,7 +54,7 @@ public class RecordNormalisationBenchmark {
         JsonNode descriptor = new YAMLMapper().readTree(new File(descriptorPath()));
         MappingSpec spec = CanonicalJson.mapper().treeToValue(descriptor.get("mapping"), MappingSpec.class);
         mapper = new RecordMapper("PENSION", spec,
-                new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard()));
+                new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard()), Map.of());
         context = RecordContext.ofFileRecord("0123456789abcdef:1", SourceReference.ofFile("PENSION_630000_20171015_001.txt", 1),
                 OffsetDateTime.parse("2017-10-15T08:00:03+08:00"), Operation.UPDATE);
         Random random = new Random(20171015L);

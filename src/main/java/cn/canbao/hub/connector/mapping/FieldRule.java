@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param from      the source field name (header name, indicator code, XML element, JSON key)
  * @param constant  a fixed canonical value instead of a source field (e.g. scheme 210 for UNEMPLOYMENT)
+ * @param bean      the name of a {@link FieldConverter} bean applied before the type's conversion
  * @param type      conversion; TEXT when absent
  * @param table     the code table a CODE value must belong to
  * @param map       source values translated before the code-table check (e.g. 男 → 1, 正常参保 → 1)
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param required  an empty value rejects the record (FIELD_MISSING)
  * @param maxLength a longer value rejects the record (FIELD_TOO_LONG)
  */
-public record FieldRule(String from, String constant, FieldType type, String table, Map<String, String> map,
+public record FieldRule(String from, String constant, String bean, FieldType type, String table, Map<String, String> map,
                         String pattern, Boolean required, Integer maxLength) {
 
     public FieldType typeOrText() {

@@ -33,10 +33,13 @@ public final class RecordMapper {
     private final OperationRule operationRule;
     private final boolean idNumberRequired;
 
-    public RecordMapper(String system, MappingSpec spec, Standards standards) {
+    /**
+     * @param beans the {@link FieldConverter} beans by name, for the fields whose rule names one
+     */
+    public RecordMapper(String system, MappingSpec spec, Standards standards, Map<String, FieldConverter> beans) {
         this.system = system;
         List<CompiledField> compiled = new ArrayList<>();
-        spec.fields().forEach((path, rule) -> compiled.add(compile(path, rule, standards)));
+        spec.fields().forEach((path, rule) -> compiled.add(compile(path, rule, standards, beans)));
         this.fields = compiled.toArray(CompiledField[]::new);
         this.sourceKey = spec.sourceKey().stream()
                 .map(path -> Target.byPath(path).orElseThrow(
@@ -52,14 +55,15 @@ public final class RecordMapper {
         this.idNumberRequired = idField.required();
     }
 
-    private static CompiledField compile(String path, FieldRule rule, Standards standards) {
+    private static CompiledField compile(String path, FieldRule rule, Standards standards,
+                                         Map<String, FieldConverter> beans) {
         String at = "mapping.fields." + path;
         Target target = Target.byPath(path)
                 .orElseThrow(() -> new DescriptorException(at, "unknown canonical field"));
         if ((rule.from() == null) == (rule.constant() == null)) {
             throw new DescriptorException(at, "give exactly one of 'from' and 'constant'");
         }
-        ValueConverter converter = ValueConverters.forRule(at, rule, standards);
+        ValueConverter converter = ValueConverters.forRule(at, rule, standards, beans);
         if (rule.constant() != null) {
             Check<?> constant = converter.convert(rule.constant(), new MessageDraft());
             if (!constant.ok()) {

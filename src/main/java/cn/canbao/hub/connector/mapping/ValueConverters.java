@@ -16,7 +16,24 @@ final class ValueConverters {
     private ValueConverters() {
     }
 
-    static ValueConverter forRule(String path, FieldRule rule, Standards standards) {
+    static ValueConverter forRule(String path, FieldRule rule, Standards standards,
+                                  Map<String, FieldConverter> beans) {
+        ValueConverter typed = typed(path, rule, standards);
+        if (rule.bean() == null) {
+            return typed;
+        }
+        FieldConverter bean = beans.get(rule.bean());
+        if (bean == null) {
+            throw new DescriptorException(path + ".bean", "no FieldConverter bean named '" + rule.bean()
+                    + "'; known: " + beans.keySet().stream().sorted().toList());
+        }
+        return (value, draft) -> {
+            Check<String> converted = bean.convert(value);
+            return converted.ok() ? typed.convert(converted.value(), draft) : converted;
+        };
+    }
+
+    private static ValueConverter typed(String path, FieldRule rule, Standards standards) {
         return switch (rule.typeOrText()) {
             case TEXT -> (value, draft) -> Check.ok(value);
             case ID_NUMBER -> idNumber(standards.identityNumbers());

@@ -3,12 +3,16 @@ package cn.canbao.hub.embedded.sftp;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.sshd.sftp.server.FileHandle;
@@ -29,6 +33,8 @@ final class WholeFileUploads implements SftpFileSystemAccessor {
 
     /** What a cut-short upload leaves: {@code .{name}.uploading}, removed at the next start. */
     static final String UPLOADING = ".uploading";
+    /** The longest file name (in bytes) the file systems the exchange runs on take. */
+    private static final int NAME_MAX = 255;
 
     @Override
     public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle fileHandle, Path file, String handle,
@@ -70,7 +76,21 @@ final class WholeFileUploads implements SftpFileSystemAccessor {
                 && !options.contains(StandardOpenOption.APPEND) && !options.contains(StandardOpenOption.READ);
     }
 
+    /** A name the exchange's file system takes even where the file's own name is as long as it allows. */
     private static Path uploading(Path file) {
-        return file.resolveSibling("." + file.getFileName() + UPLOADING);
+        String name = file.getFileName().toString();
+        String hidden = "." + name + UPLOADING;
+        if (hidden.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+            hidden = "." + HexFormat.of().formatHex(sha256(name)) + UPLOADING;
+        }
+        return file.resolveSibling(hidden);
+    }
+
+    private static byte[] sha256(String name) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

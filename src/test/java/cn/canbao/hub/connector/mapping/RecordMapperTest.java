@@ -7,7 +7,9 @@ import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.model.PersonInsuranceMessage;
 import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
+import cn.canbao.hub.standard.Check;
 import cn.canbao.hub.standard.CodeTables;
+import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.IdentityNumbers;
 import cn.canbao.hub.standard.Regions;
 import java.time.Clock;
@@ -36,7 +38,7 @@ class RecordMapperTest {
 
     private static final String WOMAN = "11010519491231002X";
 
-    private final RecordMapper mapper = new RecordMapper("MATERNITY", spec(), STANDARDS);
+    private final RecordMapper mapper = new RecordMapper("MATERNITY", spec(), STANDARDS, Map.of());
 
     private static MappingSpec spec() {
         LinkedHashMap<String, FieldRule> fields = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ class RecordMapperTest {
         fields.put("person.name", rule("姓名", FieldType.NAME, null, null, null, true, 10));
         fields.put("person.sex", rule("性别", FieldType.SEX, null, null, null, false, null));
         fields.put("person.birthDate", rule("出生日期", FieldType.DATE, null, null, "yyyy/M/d", false, null));
-        fields.put("participation.scheme", new FieldRule(null, "510", FieldType.CODE, "scheme", null, null, null, null));
+        fields.put("participation.scheme", new FieldRule(null, "510", null, FieldType.CODE, "scheme", null, null, null, null));
         fields.put("participation.insuredRegion", rule("参保地", FieldType.REGION, null, null, null, true, null));
         fields.put("participation.contributionStatus", rule("参保状态", FieldType.CODE, "contributionStatus",
                 Map.of("正常参保", "1", "暂停参保", "2", "终止参保", "3"), null, true, null));
@@ -54,7 +56,7 @@ class RecordMapperTest {
 
     private static FieldRule rule(String from, FieldType type, String table, Map<String, String> map, String pattern,
                                   boolean required, Integer maxLength) {
-        return new FieldRule(from, null, type, table, map, pattern, required, maxLength);
+        return new FieldRule(from, null, null, type, table, map, pattern, required, maxLength);
     }
 
     private static Map<String, String> record(String... overrides) {
@@ -89,6 +91,35 @@ class RecordMapperTest {
         assertThat(message.facts()).isNull();
         assertThat(message.warnings()).isEmpty();
         assertThat(mapped.sourceKey()).isEqualTo(WOMAN + "|510|630102");
+    }
+
+    /** A vendor that still sends its own county numbers: a bean translates them, the region check still applies. */
+    private static final FieldConverter LOCAL_COUNTY_NUMBERS = value -> switch (value) {
+        case "01" -> Check.ok("630102");
+        case "99" -> Check.ok("999999");
+        default -> Check.fail(ErrorCode.CODE_UNKNOWN, "no county has the local number '" + value + "'");
+    };
+
+    @ParameterizedTest(name = "参保地 ''{0}'' → {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "01|630102|",
+            "99||CODE_UNKNOWN",
+            "07||CODE_UNKNOWN"})
+    void appliesAFieldBeanBeforeTheFieldsType(String local, String region, String code) {
+        MappingSpec spec = spec();
+        spec.fields().put("participation.insuredRegion",
+                new FieldRule("参保地", null, "localCountyNumbers", FieldType.REGION, null, null, null, true, null));
+        RecordMapper withBean = new RecordMapper("MATERNITY", spec, STANDARDS,
+                Map.of("localCountyNumbers", LOCAL_COUNTY_NUMBERS));
+
+        MappedRecord mapped = withBean.map(record("参保地", local), CONTEXT);
+
+        if (code == null) {
+            assertThat(mapped.errors()).isEmpty();
+            assertThat(mapped.message().participations().get(0).insuredRegion()).isEqualTo(region);
+        } else {
+            assertThat(mapped.errors()).singleElement().extracting(Remark::code).isEqualTo(code);
+        }
     }
 
     @ParameterizedTest(name = "{0} = ''{1}'' → {2}")

@@ -90,6 +90,15 @@ class EmbeddedSftpServerTest {
     }
 
     @Test
+    void takesAnUploadWhoseNameIsAsLongAsTheFileSystemAllows() throws Exception {
+        String longest = "PENSION_630000_20171015_001_" + "x".repeat(255 - 32) + ".txt";
+        try (SftpTestClient client = clientOf("pension")) {
+            client.sftp().put(content("data"), "in/" + longest);
+        }
+        assertThat(layout.exchangeRoot().resolve("pension/in").resolve(longest)).hasContent("data");
+    }
+
+    @Test
     void removesWhatAnUploadCutShortByTheHubsEndLeftBehindWhenItStartsAgain() throws IOException {
         Path cutShort = layout.exchangeRoot().resolve("pension/in/.PENSION_630000_20171015_001.txt.ok.uploading");
         Files.writeString(cutShort, "0f3a");

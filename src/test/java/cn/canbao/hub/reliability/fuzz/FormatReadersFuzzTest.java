@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,7 @@ class FormatReadersFuzzTest {
     private static final long SEED = Long.getLong("canbao.fuzz.seed", FuzzSettings.DEFAULT_SEED);
 
     private final ConnectorCatalog catalog = ConnectorCatalog.load(Path.of("connectors"),
-            new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard()));
+            new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard()), Map.of());
 
     @Test
     void everyMalformedFileEndsInRecordsOrAFileRejection() {
