@@ -38,7 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "canbao.sftp.port=0",
         "canbao.broker.port=0",
-        "canbao.broker.redelivery-delay=0ms",
         "canbao.database.embedded-port=0",
         "canbao.demo.enabled=false"})
 class EmbeddedExchangeApplicationTest {
@@ -169,7 +168,7 @@ class EmbeddedExchangeApplicationTest {
         }
 
         jmsTemplate.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
-        assertThat(((TextMessage) jmsTemplate.receive("DLQ.canbao.in.medical.events")).getText())
+        assertThat(((TextMessage) jmsTemplate.receive("canbao-dead-letters::DLQ.canbao.in.medical.events")).getText())
                 .isEqualTo("{\"eventId\":\"poison\"}");
     }
 

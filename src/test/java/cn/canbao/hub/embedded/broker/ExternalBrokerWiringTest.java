@@ -34,7 +34,7 @@ class ExternalBrokerWiringTest {
 
     @Test
     void hubUsesTheConfiguredBrokerAndExchangeServerWithoutStartingEmbeddedOnes() throws Exception {
-        try (SecuredTestBroker external = SecuredTestBroker.start(brokerDir, ACCOUNTS, 5)) {
+        try (SecuredTestBroker external = SecuredTestBroker.start(brokerDir, ACCOUNTS)) {
             String hubPassword = external.users().password("hub");
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(ArtemisAutoConfiguration.class, JmsAutoConfiguration.class))
