@@ -1,7 +1,7 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.JmsAccount;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.JmsAccount;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;

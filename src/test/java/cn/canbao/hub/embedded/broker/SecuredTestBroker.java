@@ -1,7 +1,7 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.ExchangeLayout;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeLayout;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
