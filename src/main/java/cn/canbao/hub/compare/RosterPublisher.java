@@ -1,7 +1,7 @@
 package cn.canbao.hub.compare;
 
-import cn.canbao.hub.connector.transport.ExchangeServerClient;
-import cn.canbao.hub.connector.transport.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.exchange.ExchangeServerClient;
+import cn.canbao.hub.exchange.ExchangeServerClient.ExchangeSession;
 import cn.canbao.hub.registry.SqlStatements;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

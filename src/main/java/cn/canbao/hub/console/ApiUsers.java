@@ -1,6 +1,6 @@
 package cn.canbao.hub.console;
 
-import cn.canbao.hub.embedded.SecretFiles;
+import cn.canbao.hub.exchange.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

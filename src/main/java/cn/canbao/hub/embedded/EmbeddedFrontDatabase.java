@@ -1,5 +1,7 @@
 package cn.canbao.hub.embedded;
 
+import cn.canbao.hub.connector.transport.FrontDatabaseLogin;
+import cn.canbao.hub.exchange.SecretFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,8 @@ public final class EmbeddedFrontDatabase {
     private EmbeddedFrontDatabase() {
     }
 
-    /** Creates database, table and role when missing; returns the hub role's password (generated once). */
-    public static String prepare(EmbeddedPostgres postgres, Path dataDir) throws IOException, SQLException {
+    /** Creates database, table and role when missing; returns the hub role's login (its password generated once). */
+    static FrontDatabaseLogin prepare(EmbeddedPostgres postgres, Path dataDir) throws IOException, SQLException {
         Path passwordFile = dataDir.resolve("secrets").resolve("frontdb").resolve(HUB_ROLE + ".password");
         if (!Files.exists(passwordFile)) {
             SecretFiles.createOwnerOnlyDirectory(passwordFile.getParent());
@@ -50,7 +52,8 @@ public final class EmbeddedFrontDatabase {
             statement.execute("REVOKE ALL ON mz_jzdx_exchange FROM PUBLIC");
             statement.execute("GRANT SELECT, UPDATE (sync_status, sync_msg) ON mz_jzdx_exchange TO " + HUB_ROLE);
         }
-        return password;
+        return new FrontDatabaseLogin("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE, HUB_ROLE,
+                password);
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

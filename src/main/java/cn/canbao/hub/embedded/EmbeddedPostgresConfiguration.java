@@ -1,5 +1,6 @@
 package cn.canbao.hub.embedded;
 
+import cn.canbao.hub.connector.transport.FrontDatabaseLogin;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,5 +86,12 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("registry");
         return dataSource;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "canbao.frontdb.embedded", havingValue = "true", matchIfMissing = true)
+    FrontDatabaseLogin frontDatabaseLogin(EmbeddedPostgres postgres, @Value("${canbao.data-dir}") Path dataDir)
+            throws IOException, SQLException {
+        return EmbeddedFrontDatabase.prepare(postgres, dataDir);
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.hub.embedded.broker.BrokerUsers;
 import cn.canbao.hub.embedded.broker.PartnerAcceptor;
 import cn.canbao.hub.embedded.sftp.EmbeddedSftpServer;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeCredentials;
+import cn.canbao.hub.exchange.JmsAccount;
+import cn.canbao.hub.exchange.SftpAccount;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -38,7 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "canbao.sftp.port=0",
         "canbao.broker.port=0",
-        "canbao.broker.redelivery-delay=0ms",
         "canbao.database.embedded-port=0",
         "canbao.demo.enabled=false"})
 class EmbeddedExchangeApplicationTest {
@@ -169,7 +172,7 @@ class EmbeddedExchangeApplicationTest {
         }
 
         jmsTemplate.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
-        assertThat(((TextMessage) jmsTemplate.receive("DLQ.canbao.in.medical.events")).getText())
+        assertThat(((TextMessage) jmsTemplate.receive("canbao-dead-letters::DLQ.canbao.in.medical.events")).getText())
                 .isEqualTo("{\"eventId\":\"poison\"}");
     }
 

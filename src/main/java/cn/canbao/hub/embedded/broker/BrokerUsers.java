@@ -1,7 +1,7 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeLayout;
-import cn.canbao.hub.embedded.SecretFiles;
+import cn.canbao.hub.exchange.ExchangeLayout;
+import cn.canbao.hub.exchange.SecretFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

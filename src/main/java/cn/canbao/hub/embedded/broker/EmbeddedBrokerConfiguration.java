@@ -1,7 +1,7 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.ExchangeLayout;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeLayout;
 import java.io.IOException;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConnectionDetails;
 import org.springframework.boot.artemis.autoconfigure.ArtemisProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "canbao.broker.embedded", matchIfMissing = true)
+@EnableConfigurationProperties(BrokerProperties.class)
 public class EmbeddedBrokerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);

@@ -1,6 +1,6 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeAccounts;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConnectionDetails;
 import org.springframework.boot.artemis.autoconfigure.ArtemisMode;
 

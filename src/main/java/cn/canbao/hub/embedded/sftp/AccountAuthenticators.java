@@ -1,7 +1,7 @@
 package cn.canbao.hub.embedded.sftp;
 
-import cn.canbao.hub.embedded.ExchangeLayout;
-import cn.canbao.hub.embedded.SftpAccount;
+import cn.canbao.hub.exchange.ExchangeLayout;
+import cn.canbao.hub.exchange.SftpAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;

@@ -1,8 +1,9 @@
 package cn.canbao.hub.embedded.sftp;
 
-import cn.canbao.hub.embedded.ExchangeLayout;
-import cn.canbao.hub.embedded.SecretFiles;
-import cn.canbao.hub.embedded.SftpAccount;
+import cn.canbao.hub.exchange.ExchangeLayout;
+import cn.canbao.hub.exchange.SecretFiles;
+import cn.canbao.hub.exchange.SftpAccount;
+import cn.canbao.hub.exchange.SftpProperties;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package cn.canbao.hub.embedded.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.canbao.hub.embedded.ExchangeLayout;
+import cn.canbao.hub.exchange.ExchangeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -2,13 +2,13 @@ package cn.canbao.hub.embedded.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
 import cn.canbao.hub.embedded.ExchangeAccountsConfiguration;
-import cn.canbao.hub.embedded.ExchangeCredentials;
-import cn.canbao.hub.embedded.ExchangeCredentialsConfiguration;
-import cn.canbao.hub.embedded.JmsAccount;
 import cn.canbao.hub.embedded.sftp.EmbeddedSftpConfiguration;
 import cn.canbao.hub.embedded.sftp.EmbeddedSftpServer;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeCredentials;
+import cn.canbao.hub.exchange.ExchangeCredentialsConfiguration;
+import cn.canbao.hub.exchange.JmsAccount;
 import jakarta.jms.Message;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ class ExternalBrokerWiringTest {
 
     @Test
     void hubUsesTheConfiguredBrokerAndExchangeServerWithoutStartingEmbeddedOnes() throws Exception {
-        try (SecuredTestBroker external = SecuredTestBroker.start(brokerDir, ACCOUNTS, 5)) {
+        try (SecuredTestBroker external = SecuredTestBroker.start(brokerDir, ACCOUNTS)) {
             String hubPassword = external.users().password("hub");
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(ArtemisAutoConfiguration.class, JmsAutoConfiguration.class))

@@ -3,8 +3,8 @@ package cn.canbao.hub.embedded.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.JmsAccount;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.JmsAccount;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.unit.DataSize;
 
 /** Partners' JMS clients against the secured broker over TCP, as the interface specification §5 grants them. */
 class PartnerBrokerTest {
@@ -46,7 +47,7 @@ class PartnerBrokerTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = SecuredTestBroker.start(dataDir, ACCOUNTS, MAX_DELIVERY_ATTEMPTS);
+        broker = SecuredTestBroker.start(dataDir, ACCOUNTS);
         users = broker.users();
         partnerFactory = new ActiveMQConnectionFactory(broker.url());
     }
@@ -60,9 +61,8 @@ class PartnerBrokerTest {
     @ParameterizedTest
     @CsvSource({
             "canbao.in.pension.events", "canbao.out.pension.receipts", "canbao.out.pension.alerts",
-            "canbao.in.national", "canbao.out.national",
-            "DLQ.canbao.in.pension.events", "DLQ.canbao.out.national"})
-    void createsEveryGrantedQueueAndItsDeadLetterQueueAsAnycast(String name) {
+            "canbao.in.national", "canbao.out.national"})
+    void createsEveryGrantedQueueAsAnycast(String name) {
         Queue queue = broker.broker().getActiveMQServer().locateQueue(SimpleString.of(name));
         assertThat(queue).as(name).isNotNull();
         assertThat(queue.getRoutingType()).isEqualTo(RoutingType.ANYCAST);
@@ -70,10 +70,41 @@ class PartnerBrokerTest {
         assertThat(queue.isDurable()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({"canbao.in.pension.events", "canbao.out.pension.receipts", "canbao.out.national"})
+    void createsEveryGrantedQueuesDeadLetterQueueAsTheBrokerWouldAtItsFirstDeadLetter(String name) {
+        Queue queue = broker.broker().getActiveMQServer().locateQueue(SimpleString.of("DLQ." + name));
+        assertThat(queue).as("DLQ." + name).isNotNull();
+        assertThat(queue.getAddress().toString()).isEqualTo("canbao-dead-letters");
+        assertThat(queue.getFilter().getFilterString().toString()).isEqualTo("_AMQ_ORIG_ADDRESS = '" + name + "'");
+        assertThat(queue.isDurable()).isTrue();
+    }
+
     @Test
     void stopsTakingMessagesOnShortFreeSpaceRatherThanAtAShareOfTheDisk() {
         assertThat(broker.broker().getActiveMQServer().getConfiguration().getMinDiskFree())
-                .isEqualTo(SecuredTestBroker.MIN_DISK_FREE.toBytes());
+                .isEqualTo(DataSize.ofGigabytes(1).toBytes());
+    }
+
+    @Test
+    void keepsOneCopyOfAnEventAPartnerSendsAgainWithTheSameDuplicateId() throws JMSException {
+        try (Connection pension = connect("pension"); Connection hub = connect("hub")) {
+            for (int send = 0; send < 2; send++) {
+                try (Session session = pension.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                    TextMessage event = session.createTextMessage("{\"eventId\":\"e-7\"}");
+                    event.setStringProperty("_AMQ_DUPL_ID", "e-7");
+                    session.createProducer(session.createQueue("canbao.in.pension.events")).send(event);
+                }
+            }
+
+            assertThat(receive(hub, "canbao.in.pension.events")).isNotNull();
+            try (Session session = hub.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                 MessageConsumer consumer = session.createConsumer(session.createQueue("canbao.in.pension.events"))) {
+                assertThat(consumer.receiveNoWait()).isNull();
+            }
+        }
+        assertThat(broker.broker().getActiveMQServer().getConfiguration().getIDCacheSize()).isEqualTo(100_000);
+        assertThat(broker.broker().getActiveMQServer().getConfiguration().isPersistIDCache()).isTrue();
     }
 
     @Test
@@ -171,7 +202,7 @@ class PartnerBrokerTest {
             assertThat(consumer.receiveNoWait()).isNull();
             transacted.close();
 
-            Message deadLetter = receive(hub, "DLQ.canbao.in.pension.events");
+            Message deadLetter = receive(hub, "canbao-dead-letters::DLQ.canbao.in.pension.events");
             assertThat(((TextMessage) deadLetter).getText()).isEqualTo("{\"eventId\":\"poison\"}");
         }
     }

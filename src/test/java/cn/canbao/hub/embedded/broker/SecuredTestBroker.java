@@ -1,18 +1,14 @@
 package cn.canbao.hub.embedded.broker;
 
-import cn.canbao.hub.embedded.ExchangeAccounts;
-import cn.canbao.hub.embedded.ExchangeLayout;
+import cn.canbao.hub.exchange.ExchangeAccounts;
+import cn.canbao.hub.exchange.ExchangeLayout;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.springframework.util.unit.DataSize;
 
 /** An Artemis broker secured by {@link PartnerBrokerCustomizer}, started without Spring, on a free port. */
 final class SecuredTestBroker implements AutoCloseable {
-
-    static final DataSize MIN_DISK_FREE = DataSize.ofMegabytes(512);
 
     private final EmbeddedActiveMQ broker;
     private final BrokerUsers users;
@@ -24,13 +20,14 @@ final class SecuredTestBroker implements AutoCloseable {
         this.acceptor = acceptor;
     }
 
-    static SecuredTestBroker start(Path dataDir, ExchangeAccounts accounts, int maxDeliveryAttempts) throws Exception {
+    /** With the shipped broker settings file, as the embedded broker of the hub. */
+    static SecuredTestBroker start(Path dataDir, ExchangeAccounts accounts) throws Exception {
         BrokerUsers users = BrokerUsers.generateMissing(new ExchangeLayout(dataDir), accounts.brokerUsers());
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(false);
         configuration.setBrokerInstance(dataDir.resolve("broker").toFile());
-        BrokerProperties settings = new BrokerProperties(true, "127.0.0.1", 0, maxDeliveryAttempts, Duration.ZERO,
-                MIN_DISK_FREE);
+        BrokerProperties settings = new BrokerProperties(true, "127.0.0.1", 0,
+                Path.of("config/broker/canbao-broker.xml"));
         new PartnerBrokerCustomizer(settings, accounts).customize(configuration);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
                 .setSecurityManager(BrokerSecurityManagers.forUsers(users));

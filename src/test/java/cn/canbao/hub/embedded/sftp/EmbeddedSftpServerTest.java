@@ -3,8 +3,9 @@ package cn.canbao.hub.embedded.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.canbao.hub.embedded.ExchangeLayout;
-import cn.canbao.hub.embedded.SftpAccount;
+import cn.canbao.hub.exchange.ExchangeLayout;
+import cn.canbao.hub.exchange.SftpAccount;
+import cn.canbao.hub.exchange.SftpProperties;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.ChannelSftp.LsEntry;
 import com.jcraft.jsch.JSchChangedHostKeyException;

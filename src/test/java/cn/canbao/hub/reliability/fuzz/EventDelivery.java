@@ -40,7 +40,7 @@ final class EventDelivery implements AutoCloseable {
         this.log = log;
         this.deadline = deadline;
         partner.listen("canbao.out." + account + ".receipts", this::receipt);
-        hub.listenToCorrelationIds("DLQ.canbao.in." + account + ".events", this::deadLetter);
+        hub.listenToCorrelationIds("canbao-dead-letters::DLQ.canbao.in." + account + ".events", this::deadLetter);
     }
 
     void deliver(List<MalformedEvent> events) throws Exception {

@@ -50,10 +50,6 @@ public record MalformedEvent(String system, String correlationId, Body body, Str
         return "canbao.out." + system.toLowerCase(Locale.ROOT) + ".receipts";
     }
 
-    public String deadLetterQueue() {
-        return "DLQ." + queue();
-    }
-
     public String account() {
         return system.toLowerCase(Locale.ROOT);
     }

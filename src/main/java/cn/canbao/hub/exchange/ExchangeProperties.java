@@ -1,4 +1,4 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package cn.canbao.hub.connector.transport;
+package cn.canbao.hub.exchange;
 
-import cn.canbao.hub.embedded.ExchangeCredentials;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;

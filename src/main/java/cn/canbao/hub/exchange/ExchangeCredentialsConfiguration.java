@@ -1,8 +1,5 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
-import cn.canbao.hub.embedded.broker.BrokerProperties;
-import cn.canbao.hub.embedded.sftp.EmbeddedSftpServer;
-import cn.canbao.hub.embedded.sftp.SftpProperties;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,12 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The hub's side of the exchange in every deployment shape: with the embedded servers their bound ports and
+ * The hub's side of the exchange in every deployment shape: with the embedded servers their bound address and
  * generated credentials, otherwise the configured host and port, the key files the operator put under the data
  * directory, and {@code spring.artemis.user/password}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SftpProperties.class, BrokerProperties.class})
+@EnableConfigurationProperties(SftpProperties.class)
 public class ExchangeCredentialsConfiguration {
 
     @Bean
@@ -27,13 +24,14 @@ public class ExchangeCredentialsConfiguration {
 
     @Bean
     ExchangeCredentials exchangeCredentials(ExchangeLayout layout, SftpProperties sftp,
-                                            ObjectProvider<EmbeddedSftpServer> embeddedSftp,
+                                            ObjectProvider<ExchangeServerAddress> embeddedSftp,
                                             ObjectProvider<ArtemisConnectionDetails> broker) {
-        EmbeddedSftpServer server = embeddedSftp.getIfAvailable();
+        ExchangeServerAddress server = embeddedSftp.getIfAvailable(
+                () -> new ExchangeServerAddress(sftp.host(), sftp.port()));
         ArtemisConnectionDetails brokerConnection = broker.getIfAvailable();
         return new ExchangeCredentials(
-                server != null ? server.clientHost() : sftp.host(),
-                server != null ? server.port() : sftp.port(),
+                server.host(),
+                server.port(),
                 ExchangeAccounts.HUB,
                 layout.sftpPrivateKey(ExchangeAccounts.HUB),
                 layout.knownHosts(),

@@ -1,11 +1,12 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import java.nio.file.Path;
 
 /**
- * Where the embedded exchange keeps its files under the hub's data directory: the SFTP homes under
- * {@code exchange/}, and under {@code secrets/} the host key, the known_hosts line clients check it against,
- * each SFTP account's key pair and authorized_keys, and each broker user's password.
+ * Where the exchange's files live under the hub's data directory. The embedded exchange keeps the SFTP homes under
+ * {@code exchange/}, and under {@code secrets/} the host key, the known_hosts line clients check it against, each
+ * SFTP account's key pair and authorized_keys, and each broker user's password. With an external exchange server
+ * the operator puts the hub's own key and the server's known_hosts line at the same places.
  */
 public record ExchangeLayout(Path dataDir) {
 

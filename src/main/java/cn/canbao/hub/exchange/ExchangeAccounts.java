@@ -1,6 +1,6 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
-import cn.canbao.hub.embedded.ExchangeProperties.CountyAgencies;
+import cn.canbao.hub.exchange.ExchangeProperties.CountyAgencies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.canbao.hub.embedded.ExchangeProperties.CountyAgencies;
-import cn.canbao.hub.embedded.ExchangeProperties.JmsPartner;
-import cn.canbao.hub.embedded.ExchangeProperties.SftpPartners;
+import cn.canbao.hub.exchange.ExchangeProperties.CountyAgencies;
+import cn.canbao.hub.exchange.ExchangeProperties.JmsPartner;
+import cn.canbao.hub.exchange.ExchangeProperties.SftpPartners;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.canbao.hub.embedded.sftp;
+package cn.canbao.hub.exchange;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package cn.canbao.hub.embedded;
+package cn.canbao.hub.exchange;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
