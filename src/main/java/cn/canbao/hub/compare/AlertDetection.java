@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import cn.canbao.hub.exchange.Queues;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AlertDetection {
 
-    public static final String PENSION_ALERTS = "canbao.out.pension.alerts";
-    public static final String MEDICAL_ALERTS = "canbao.out.medical.alerts";
+    public static final String PENSION_ALERTS = Queues.alerts("PENSION");
+    public static final String MEDICAL_ALERTS = Queues.alerts("MEDICAL");
 
     /**
      * The alerts the run's results call for. Collected by a statement of their own before they are written:

@@ -5,6 +5,7 @@ import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.connector.TransportSpec;
 import cn.canbao.hub.exchange.ExchangeServerClient;
 import cn.canbao.hub.exchange.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.exchange.Queues;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -139,8 +140,7 @@ public class DeliveryReplay {
         if (transport.isEmpty()) {
             return Optional.empty();
         }
-        String deadLetters = EventListenerContainerFactory.DEAD_LETTER_PREFIX
-                + ConnectorRoutes.eventsQueue(system, transport.get());
+        String deadLetters = Queues.deadLetters(transport.get().eventsQueue(system));
         Long moved = jms.execute(session -> {
             TemporaryQueue replies = session.createTemporaryQueue();
             Message request = session.createMessage();
@@ -167,7 +167,7 @@ public class DeliveryReplay {
     }
 
     private String eventsQueue(String system) {
-        return ConnectorRoutes.eventsQueue(system, transportOf(system, TransportKind.JMS_EVENTS_IN).orElseThrow());
+        return transportOf(system, TransportKind.JMS_EVENTS_IN).orElseThrow().eventsQueue(system);
     }
 
     private Optional<TransportSpec> transportOf(String system, TransportKind kind) {
