@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import cn.canbao.hub.exchange.Queues;
 import cn.canbao.hub.registry.SqlStatements;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AlertDetection {
 
-    public static final String PENSION_ALERTS = "canbao.out.pension.alerts";
-    public static final String MEDICAL_ALERTS = "canbao.out.medical.alerts";
+    public static final String PENSION_ALERTS = Queues.alerts("PENSION");
+    public static final String MEDICAL_ALERTS = Queues.alerts("MEDICAL");
 
     private static final String SETTINGS = SqlStatements.named("compare/alerts-settings");
     private static final String COLLECT = SqlStatements.named("compare/alerts-collect");

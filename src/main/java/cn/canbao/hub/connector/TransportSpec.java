@@ -1,5 +1,6 @@
 package cn.canbao.hub.connector;
 
+import cn.canbao.hub.exchange.Queues;
 import java.util.Map;
 
 /**
@@ -18,5 +19,10 @@ public record TransportSpec(TransportKind kind, String account, String extension
 
     public TransportSpec {
         rename = rename == null ? Map.of() : Map.copyOf(rename);
+    }
+
+    /** The queue a JMS transport's events arrive on: the descriptor's, or the spec's for the system. */
+    public String eventsQueue(String system) {
+        return queue != null ? queue : Queues.events(system);
     }
 }

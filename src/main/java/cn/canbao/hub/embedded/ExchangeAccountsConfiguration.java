@@ -8,6 +8,7 @@ import cn.canbao.hub.exchange.ExchangeAccounts;
 import cn.canbao.hub.exchange.ExchangeProperties;
 import cn.canbao.hub.exchange.ExchangeProperties.JmsPartner;
 import cn.canbao.hub.exchange.ExchangeProperties.SftpPartners;
+import cn.canbao.hub.exchange.Queues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,8 @@ public class ExchangeAccountsConfiguration {
             connector.descriptor().transport(TransportKind.JMS_EVENTS_IN)
                     .filter(transport -> !jms.containsKey(name))
                     .ifPresent(transport -> jms.put(name, new JmsPartner(
-                            List.of(transport.queue() != null ? transport.queue() : "canbao.in." + name + ".events"),
-                            List.of("canbao.out." + name + ".receipts", "canbao.out." + name + ".alerts"))));
+                            List.of(transport.eventsQueue(connector.system())),
+                            List.of(Queues.receipts(connector.system()), Queues.alerts(connector.system())))));
         }
         return new ExchangeProperties(new SftpPartners(sftp, properties.sftpPartners().folders()),
                 properties.countyAgencies(), jms);

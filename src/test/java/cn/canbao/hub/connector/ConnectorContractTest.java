@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
+import cn.canbao.hub.exchange.Queues;
 import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.PartnerSftp;
 import cn.canbao.hub.support.TestHub;
@@ -193,13 +194,13 @@ class ConnectorContractTest {
         JsonNode expected = json.readTree(eventFile.resolveSibling(caseName + ".expected.json").toFile());
         String event = Files.readString(eventFile, StandardCharsets.UTF_8);
         String account = system.toLowerCase();
-        String queue = transport.queue() != null ? transport.queue() : "canbao.in." + account + ".events";
+        String queue = transport.eventsQueue(system);
         String correlationId = "contract-" + account + "-" + caseName;
 
         JsonNode receipt;
         try (PartnerJms partner = new PartnerJms(OWN.dataDir(), account, OWN.brokerPort())) {
             partner.send(queue, event, correlationId);
-            TextMessage answer = partner.receive("canbao.out." + account + ".receipts", correlationId, 30_000);
+            TextMessage answer = partner.receive(Queues.receipts(system), correlationId, 30_000);
             assertThat(answer).as("receipt of " + eventFile).isNotNull();
             receipt = json.readTree(answer.getText());
         }

@@ -8,6 +8,7 @@ import cn.canbao.hub.embedded.sftp.EmbeddedSftpServer;
 import cn.canbao.hub.exchange.ExchangeAccounts;
 import cn.canbao.hub.exchange.ExchangeCredentials;
 import cn.canbao.hub.exchange.JmsAccount;
+import cn.canbao.hub.exchange.Queues;
 import cn.canbao.hub.exchange.SftpAccount;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -172,7 +173,7 @@ class EmbeddedExchangeApplicationTest {
         }
 
         jmsTemplate.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
-        assertThat(((TextMessage) jmsTemplate.receive("canbao-dead-letters::DLQ.canbao.in.medical.events")).getText())
+        assertThat(((TextMessage) jmsTemplate.receive(Queues.deadLettersToRead("canbao.in.medical.events"))).getText())
                 .isEqualTo("{\"eventId\":\"poison\"}");
     }
 

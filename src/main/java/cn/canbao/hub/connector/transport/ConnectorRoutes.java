@@ -4,7 +4,7 @@ import cn.canbao.hub.connector.Connector;
 import cn.canbao.hub.connector.ConnectorCatalog;
 import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.connector.TransportSpec;
-import java.util.Locale;
+import cn.canbao.hub.exchange.Queues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -40,12 +40,6 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         }
     }
 
-    /** The queue a system's events arrive on: the descriptor's, or the spec's {@code canbao.in.{system}.events}. */
-    static String eventsQueue(String system, TransportSpec transport) {
-        return transport.queue() != null ? transport.queue()
-                : "canbao.in." + system.toLowerCase(Locale.ROOT) + ".events";
-    }
-
     private static String add(CamelContext camelContext, String system, TransportSpec transport) {
         TransportKind kind = transport.kind();
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, kind.template())
@@ -57,8 +51,8 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         switch (kind) {
             case SFTP_BATCH_IN -> route.parameter("account", transport.account())
                     .parameter("extension", transport.extension());
-            case JMS_EVENTS_IN -> route.parameter("queue", eventsQueue(system, transport))
-                    .parameter("receipts", "canbao.out." + system.toLowerCase(Locale.ROOT) + ".receipts");
+            case JMS_EVENTS_IN -> route.parameter("queue", transport.eventsQueue(system))
+                    .parameter("receipts", Queues.receipts(system));
             case SQL_POLL_IN -> route.parameter("table", transport.table());
         }
         return route.add();

@@ -5,6 +5,7 @@ import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.connector.TransportSpec;
 import cn.canbao.hub.exchange.ExchangeServerClient;
 import cn.canbao.hub.exchange.ExchangeServerClient.ExchangeSession;
+import cn.canbao.hub.exchange.Queues;
 import cn.canbao.hub.registry.SqlStatements;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -137,8 +138,7 @@ public class DeliveryReplay {
         if (transport.isEmpty()) {
             return Optional.empty();
         }
-        String deadLetters = EventListenerContainerFactory.DEAD_LETTER_PREFIX
-                + ConnectorRoutes.eventsQueue(system, transport.get());
+        String deadLetters = Queues.deadLetters(transport.get().eventsQueue(system));
         Long moved = jms.execute(session -> {
             TemporaryQueue replies = session.createTemporaryQueue();
             Message request = session.createMessage();
@@ -165,7 +165,7 @@ public class DeliveryReplay {
     }
 
     private String eventsQueue(String system) {
-        return ConnectorRoutes.eventsQueue(system, transportOf(system, TransportKind.JMS_EVENTS_IN).orElseThrow());
+        return transportOf(system, TransportKind.JMS_EVENTS_IN).orElseThrow().eventsQueue(system);
     }
 
     private Optional<TransportSpec> transportOf(String system, TransportKind kind) {

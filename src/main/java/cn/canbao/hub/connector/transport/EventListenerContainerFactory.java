@@ -34,9 +34,6 @@ public class EventListenerContainerFactory implements MessageListenerContainerFa
 
     private static final Logger log = LoggerFactory.getLogger(EventListenerContainerFactory.class);
 
-    /** Where the broker moves a message of queue Q after its last delivery attempt: {@code DLQ.Q}. */
-    static final String DEAD_LETTER_PREFIX = "DLQ.";
-
     private final IntakeBackoff backoff;
 
     public EventListenerContainerFactory(IntakeBackoff backoff) {

@@ -2,6 +2,7 @@ package cn.canbao.hub.embedded.broker;
 
 import cn.canbao.hub.exchange.ExchangeAccounts;
 import cn.canbao.hub.exchange.JmsAccount;
+import cn.canbao.hub.exchange.Queues;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -22,9 +23,6 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
     /** Name of the acceptor partners connect to. */
     public static final String ACCEPTOR = "partners";
     private static final String EVERY_ADDRESS = "#";
-    /** The dead-letter address and queue prefix of the broker settings file (BrokerSettingsFileTest holds them). */
-    static final String DEAD_LETTER_ADDRESS = "canbao-dead-letters";
-    static final String DEAD_LETTER_PREFIX = "DLQ.";
 
     private final BrokerProperties settings;
     private final ExchangeAccounts accounts;
@@ -42,7 +40,7 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
         BrokerSettingsFile.applyTo(settings.settings(), configuration);
         addPartnerAcceptor(configuration);
         configuration.putSecurityRoles(EVERY_ADDRESS, Set.of(hubRole()));
-        CoreAddressConfiguration deadLetters = new CoreAddressConfiguration().setName(DEAD_LETTER_ADDRESS)
+        CoreAddressConfiguration deadLetters = new CoreAddressConfiguration().setName(Queues.DEAD_LETTER_ADDRESS)
                 .addRoutingType(RoutingType.ANYCAST);
         accounts.grantedQueues().forEach(queue -> {
             configuration.addAddressConfiguration(anycastQueue(queue));
@@ -90,7 +88,7 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
      * operator's replay and a consumer by its full name ({@code canbao-dead-letters::DLQ.<queue>}) find it before.
      */
     private static QueueConfiguration deadLetterQueue(String queue) {
-        return QueueConfiguration.of(DEAD_LETTER_PREFIX + queue).setAddress(DEAD_LETTER_ADDRESS)
+        return QueueConfiguration.of(Queues.deadLetters(queue)).setAddress(Queues.DEAD_LETTER_ADDRESS)
                 .setRoutingType(RoutingType.ANYCAST).setDurable(true)
                 .setFilterString("_AMQ_ORIG_ADDRESS = '" + queue + "'");
     }

@@ -3,6 +3,7 @@ package cn.canbao.hub.embedded.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.hub.exchange.Queues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -35,8 +36,8 @@ class BrokerSettingsFileTest {
         assertThat(ofExternal).isEqualTo(ofEmbedded);
         assertThat(ofEmbedded.getMaxDeliveryAttempts()).isEqualTo(5);
         assertThat(ofEmbedded.getRedeliveryDelay()).isEqualTo(1000);
-        assertThat(ofEmbedded.getDeadLetterAddress().toString()).isEqualTo(PartnerBrokerCustomizer.DEAD_LETTER_ADDRESS);
-        assertThat(ofEmbedded.getDeadLetterQueuePrefix().toString()).isEqualTo(PartnerBrokerCustomizer.DEAD_LETTER_PREFIX);
+        assertThat(ofEmbedded.getDeadLetterAddress().toString()).isEqualTo(Queues.DEAD_LETTER_ADDRESS);
+        assertThat(ofEmbedded.getDeadLetterQueuePrefix() + queue).isEqualTo(Queues.deadLetters(queue));
         assertThat(ofEmbedded.isAutoCreateDeadLetterResources()).isTrue();
         assertThat(external.getAddressSettings().get("canbao-dead-letters"))
                 .isEqualTo(embedded.getAddressSettings().get("canbao-dead-letters"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.hub.exchange.ExchangeAccounts;
 import cn.canbao.hub.exchange.JmsAccount;
+import cn.canbao.hub.exchange.Queues;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -202,7 +203,7 @@ class PartnerBrokerTest {
             assertThat(consumer.receiveNoWait()).isNull();
             transacted.close();
 
-            Message deadLetter = receive(hub, "canbao-dead-letters::DLQ.canbao.in.pension.events");
+            Message deadLetter = receive(hub, Queues.deadLettersToRead("canbao.in.pension.events"));
             assertThat(((TextMessage) deadLetter).getText()).isEqualTo("{\"eventId\":\"poison\"}");
         }
     }

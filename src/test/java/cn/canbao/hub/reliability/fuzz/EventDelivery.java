@@ -2,6 +2,7 @@ package cn.canbao.hub.reliability.fuzz;
 
 import static org.awaitility.Awaitility.await;
 
+import cn.canbao.hub.exchange.Queues;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -40,7 +41,7 @@ final class EventDelivery implements AutoCloseable {
         this.log = log;
         this.deadline = deadline;
         partner.listen("canbao.out." + account + ".receipts", this::receipt);
-        hub.listenToCorrelationIds("canbao-dead-letters::DLQ.canbao.in." + account + ".events", this::deadLetter);
+        hub.listenToCorrelationIds(Queues.deadLettersToRead(Queues.events(account)), this::deadLetter);
     }
 
     void deliver(List<MalformedEvent> events) throws Exception {

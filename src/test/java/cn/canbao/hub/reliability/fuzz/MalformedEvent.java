@@ -1,5 +1,6 @@
 package cn.canbao.hub.reliability.fuzz;
 
+import cn.canbao.hub.exchange.Queues;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +44,11 @@ public record MalformedEvent(String system, String correlationId, Body body, Str
     }
 
     public String queue() {
-        return "canbao.in." + system.toLowerCase(Locale.ROOT) + ".events";
+        return Queues.events(system);
     }
 
     public String receiptsQueue() {
-        return "canbao.out." + system.toLowerCase(Locale.ROOT) + ".receipts";
+        return Queues.receipts(system);
     }
 
     public String account() {
