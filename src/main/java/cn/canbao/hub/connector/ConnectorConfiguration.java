@@ -5,7 +5,7 @@ import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.connector.transport.ConnectorRoutes;
 import cn.canbao.hub.connector.transport.EventIntake;
 import cn.canbao.hub.connector.transport.EventListenerContainerFactory;
-import cn.canbao.hub.connector.transport.FileIngestion;
+import cn.canbao.hub.connector.transport.FileLoader;
 import cn.canbao.hub.connector.transport.FileIntake;
 import cn.canbao.hub.connector.transport.FileRetryFilter;
 import cn.canbao.hub.connector.transport.FrontDbIntake;
@@ -14,7 +14,7 @@ import cn.canbao.hub.exchange.ExchangeServerClient;
 import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.registry.DeliveryAttempts;
 import cn.canbao.hub.registry.EventWriter;
-import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.registry.SourcePrecedence;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
@@ -57,14 +57,14 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    FileIngestion fileIngestion(IntakeWriter writer, ObjectMapper json,
+    FileLoader fileLoader(IntakeStore writer, ObjectMapper json,
                                 @Value("${canbao.intake.receipt-cap}") int receiptCap) {
-        return new FileIngestion(writer, json, receiptCap);
+        return new FileLoader(writer, json, receiptCap);
     }
 
     @Bean
-    FileIntake fileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
-                          FileIngestion ingestion, DeliveryAttempts attempts, IntakeBackoff backoff,
+    FileIntake fileIntake(ConnectorCatalog catalog, IntakeStore writer, ExchangeServerClient exchange,
+                          FileLoader ingestion, DeliveryAttempts attempts, IntakeBackoff backoff,
                           FileRetryFilter retryFilter, @Value("${canbao.intake.attempts}") int attemptLimit,
                           ObjectMapper json, Clock clock) {
         return new FileIntake(catalog, writer, exchange, ingestion, attempts,
@@ -84,7 +84,7 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    FrontDbIntake frontDbIntake(ConnectorCatalog catalog, IntakeWriter writer, DeliveryAttempts attempts,
+    FrontDbIntake frontDbIntake(ConnectorCatalog catalog, IntakeStore writer, DeliveryAttempts attempts,
                                 IntakeBackoff backoff, @Value("${canbao.intake.attempts}") int attemptLimit,
                                 ObjectMapper json, Clock clock) {
         return new FrontDbIntake(catalog, writer, attempts, backoff, attemptLimit, json, clock);

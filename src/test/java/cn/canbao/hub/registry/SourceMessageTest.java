@@ -33,7 +33,7 @@ class SourceMessageTest extends HubIntegrationTest {
     private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2017-10-15T08:00:03.250+08:00");
 
     @Autowired
-    IntakeWriter intake;
+    IntakeStore intake;
     @Autowired
     EventWriter events;
     @Autowired
@@ -47,7 +47,7 @@ class SourceMessageTest extends HubIntegrationTest {
         PersonInsuranceMessage sent = message(id, new Envelope(sha256 + ":7", "1", "PENSION",
                 SourceReference.ofFile(fileName, 7), RECEIVED, Operation.UPDATE, null));
         long fileId;
-        try (FileBatch batch = intake.openFile("PENSION", fileName, sha256, "INCREMENT", RECEIVED)) {
+        try (FileTransaction batch = intake.openFile("PENSION", fileName, sha256, "INCREMENT", RECEIVED)) {
             batch.accept(7, id, id + "|110|630104", sent);
             batch.commit("ACCEPTED", 1, 1, 0, "{}");
             fileId = batch.fileId();

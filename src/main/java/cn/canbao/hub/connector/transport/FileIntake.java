@@ -10,8 +10,8 @@ import cn.canbao.hub.exchange.ExchangeServerClient;
 import cn.canbao.hub.exchange.ExchangeServerClient.ExchangeSession;
 import cn.canbao.hub.registry.DeliveryAttempts;
 import cn.canbao.hub.registry.DeliveryAttempts.Attempt;
-import cn.canbao.hub.registry.IngestedFile;
-import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.AnsweredFile;
+import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,16 +44,16 @@ public class FileIntake {
     static final String ERROR = ".error";
 
     private final ConnectorCatalog catalog;
-    private final IntakeWriter writer;
+    private final IntakeStore writer;
     private final ExchangeServerClient exchange;
-    private final FileIngestion ingestion;
+    private final FileLoader ingestion;
     private final DeliveryAttempts attempts;
     private final Retries retries;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FileIntake(ConnectorCatalog catalog, IntakeWriter writer, ExchangeServerClient exchange,
-                      FileIngestion ingestion, DeliveryAttempts attempts, Retries retries, ObjectMapper json,
+    public FileIntake(ConnectorCatalog catalog, IntakeStore writer, ExchangeServerClient exchange,
+                      FileLoader ingestion, DeliveryAttempts attempts, Retries retries, ObjectMapper json,
                       Clock clock) {
         this.catalog = catalog;
         this.writer = writer;
@@ -155,22 +155,22 @@ public class FileIntake {
             return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.FILE_FORMAT.name(), invalid.problem());
         }
         DoneFile done = ((DoneFile.Valid) doneFile).doneFile();
-        Optional<IngestedFile> earlier = writer.answeredBefore(system, fileName, done.sha256());
+        Optional<AnsweredFile> earlier = writer.answeredBefore(system, fileName, done.sha256());
         if (earlier.isPresent()) {
             return repeated(system, fileName, kind, done, earlier.get(), data, receivedAt);
         }
-        FileIngestion.Result result = ingestion.ingest(connector, fileName, name.get().full(), done, data, receivedAt);
-        if (result instanceof FileIngestion.RejectedWhole whole) {
+        FileLoader.Result result = ingestion.ingest(connector, fileName, name.get().full(), done, data, receivedAt);
+        if (result instanceof FileLoader.RejectedWhole whole) {
             return rejected(system, fileName, kind, whole.sha256(), receivedAt, whole.records(), whole.code().name(),
                     whole.message());
         }
-        FileIngestion.Stored stored = (FileIngestion.Stored) result;
+        FileLoader.Stored stored = (FileLoader.Stored) result;
         String disposition = stored.receipt().status() == ReceiptStatus.REJECTED ? ERROR : DONE;
         return new Outcome(stored.receipt(), disposition, stored.fileId());
     }
 
     /** The same content again: either a redelivery after a crash, or a duplicate the sender sent. */
-    private Outcome repeated(String system, String fileName, String kind, DoneFile done, IngestedFile earlier,
+    private Outcome repeated(String system, String fileName, String kind, DoneFile done, AnsweredFile earlier,
                              InputStream data, OffsetDateTime receivedAt) throws IOException {
         String actual = Sha256.of(data);
         if (!actual.equals(done.sha256())) {
@@ -198,7 +198,7 @@ public class FileIntake {
                 receivedAt, records, json.writeValueAsString(receipt)), ERROR);
     }
 
-    private Outcome logged(IntakeWriter.LoggedAnswer answer, String disposition) throws IOException {
+    private Outcome logged(IntakeStore.LoggedAnswer answer, String disposition) throws IOException {
         return new Outcome(json.readValue(answer.receiptJson(), FileReceipt.class), disposition, answer.id());
     }
 

@@ -10,7 +10,7 @@ import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
 import cn.canbao.hub.registry.DeliveryAttempts.Attempt;
 import cn.canbao.hub.registry.DeliveryAttempts;
-import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.StorableText;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,14 +49,14 @@ public class FrontDbIntake {
     private static final String REJECTED = "9";
 
     private final ConnectorCatalog catalog;
-    private final IntakeWriter writer;
+    private final IntakeStore writer;
     private final DeliveryAttempts attempts;
     private final IntakeBackoff backoff;
     private final int attemptLimit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FrontDbIntake(ConnectorCatalog catalog, IntakeWriter writer, DeliveryAttempts attempts,
+    public FrontDbIntake(ConnectorCatalog catalog, IntakeStore writer, DeliveryAttempts attempts,
                          IntakeBackoff backoff, int attemptLimit, ObjectMapper json, Clock clock) {
         this.catalog = catalog;
         this.writer = writer;

@@ -5,7 +5,7 @@ import cn.canbao.hub.connector.ConnectorCatalog;
 import cn.canbao.hub.connector.TransportKind;
 import cn.canbao.hub.exchange.ExchangeServerClient;
 import cn.canbao.hub.exchange.ExchangeServerClient.ExchangeSession;
-import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.IntakeStore;
 import java.io.IOException;
 import java.util.List;
 import org.apache.camel.Handler;
@@ -27,9 +27,9 @@ public class OrphanDoneFiles {
 
     private final ConnectorCatalog catalog;
     private final ExchangeServerClient exchange;
-    private final IntakeWriter writer;
+    private final IntakeStore writer;
 
-    public OrphanDoneFiles(ConnectorCatalog catalog, ExchangeServerClient exchange, IntakeWriter writer) {
+    public OrphanDoneFiles(ConnectorCatalog catalog, ExchangeServerClient exchange, IntakeStore writer) {
         this.catalog = catalog;
         this.exchange = exchange;
         this.writer = writer;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * idempotency keys that make a second delivery a no-op (sql/registry/intake/).
  */
 @Component
-public class IntakeWriter {
+public class IntakeStore {
 
     private static final String ANSWERED_BEFORE = SqlStatements.named("registry/intake/file-answered-before");
     private static final String ANSWER_UNDELIVERED = SqlStatements.named("registry/intake/file-answer-undelivered");
@@ -31,7 +31,7 @@ public class IntakeWriter {
     private final Quarantine quarantine;
     private final int chunkSize;
 
-    public IntakeWriter(DataSource dataSource, Quarantine quarantine,
+    public IntakeStore(DataSource dataSource, Quarantine quarantine,
                         @Value("${canbao.intake.chunk-size:5000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -39,12 +39,12 @@ public class IntakeWriter {
         this.chunkSize = chunkSize;
     }
 
-    /** Starts storing a file's records; nothing is visible until {@link FileBatch#commit}. */
-    public FileBatch openFile(String system, String fileName, String sha256, String kind, OffsetDateTime receivedAt)
+    /** Starts storing a file's records; nothing is visible until {@link FileTransaction#commit}. */
+    public FileTransaction openFile(String system, String fileName, String sha256, String kind, OffsetDateTime receivedAt)
             throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            return new FileBatch(connection, system, fileName, sha256, kind, receivedAt, chunkSize);
+            return new FileTransaction(connection, system, fileName, sha256, kind, receivedAt, chunkSize);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -56,10 +56,10 @@ public class IntakeWriter {
      * came between its commit and its move), whatever its status, or else the content's ingestion under any name.
      * Content that was only rejected may be sent again and is then taken in anew.
      */
-    public Optional<IngestedFile> answeredBefore(String system, String fileName, String sha256) {
+    public Optional<AnsweredFile> answeredBefore(String system, String fileName, String sha256) {
         MapSqlParameterSource file = new MapSqlParameterSource("system", system).addValue("fileName", fileName)
                 .addValue("sha256", sha256);
-        return jdbc.query(ANSWERED_BEFORE, file, (rs, n) -> new IngestedFile(rs.getLong(1), rs.getString(2),
+        return jdbc.query(ANSWERED_BEFORE, file, (rs, n) -> new AnsweredFile(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
                 .stream().findFirst();
     }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * together with the file's intake row — so after a crash the file is either wholly stored or not at all, and is
  * simply read again.
  */
-public final class FileBatch implements AutoCloseable {
+public final class FileTransaction implements AutoCloseable {
 
     private static final String BEGIN = SqlStatements.named("registry/intake/file-begin");
     private static final String COPY_SOURCE_RECORDS = SqlStatements.named("registry/intake/file-records");
@@ -46,7 +46,7 @@ public final class FileBatch implements AutoCloseable {
     private final List<RejectedRecord> rejectedChunk = new ArrayList<>();
     private boolean committed;
 
-    FileBatch(Connection connection, String system, String fileName, String sha256, String kind,
+    FileTransaction(Connection connection, String system, String fileName, String sha256, String kind,
               OffsetDateTime receivedAt, int chunkSize) throws SQLException {
         this.connection = connection;
         this.system = system;

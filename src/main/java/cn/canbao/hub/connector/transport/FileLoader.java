@@ -13,9 +13,9 @@ import cn.canbao.hub.connector.receipt.ReceiptStatus;
 import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.model.Remark;
 import cn.canbao.hub.model.SourceReference;
-import cn.canbao.hub.registry.FileBatch;
-import cn.canbao.hub.registry.FileBatch.RejectedRecord;
-import cn.canbao.hub.registry.IntakeWriter;
+import cn.canbao.hub.registry.FileTransaction;
+import cn.canbao.hub.registry.FileTransaction.RejectedRecord;
+import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FilterInputStream;
@@ -32,13 +32,13 @@ import java.util.List;
  * hashing the bytes on the way; the file is rejected whole (and nothing stored) when its format, its
  * SHA-256 or its record count is wrong.
  */
-public class FileIngestion {
+public class FileLoader {
 
-    private final IntakeWriter writer;
+    private final IntakeStore writer;
     private final ObjectMapper json;
     private final int receiptCap;
 
-    public FileIngestion(IntakeWriter writer, ObjectMapper json, int receiptCap) {
+    public FileLoader(IntakeStore writer, ObjectMapper json, int receiptCap) {
         this.writer = writer;
         this.json = json;
         this.receiptCap = receiptCap;
@@ -69,7 +69,7 @@ public class FileIngestion {
         ReceiptEntries errors = new ReceiptEntries(receiptCap);
         ReceiptEntries warnings = new ReceiptEntries(receiptCap);
         Counts counts = new Counts();
-        try (FileBatch batch = writer.openFile(connector.system(), fileName, done.sha256(), full ? "FULL" : "INCREMENT",
+        try (FileTransaction batch = writer.openFile(connector.system(), fileName, done.sha256(), full ? "FULL" : "INCREMENT",
                 receivedAt)) {
             try (RecordReader reader = RecordReader.open(connector.descriptor().format(), unclosable(in))) {
                 RawRecord raw;
@@ -113,7 +113,7 @@ public class FileIngestion {
     }
 
     private void store(Connector connector, String fileName, DoneFile done, OffsetDateTime receivedAt,
-                       Operation defaultOperation, RawRecord raw, FileBatch batch, ReceiptEntries errors,
+                       Operation defaultOperation, RawRecord raw, FileTransaction batch, ReceiptEntries errors,
                        ReceiptEntries warnings, Counts counts) throws IOException, SQLException {
         long number = raw.number();
         List<Remark> problems;
