@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workDir            local folder where a roster is written before it is uploaded
  * @param countySuccessors   former county code → the county agency that now serves it
- * @param writers            county files read and written at once (at 6 M persons on 2 cores, 2 writers wrote
- *                           the 45 county files in 18 s, 4 in 22 s)
+ * @param writers            county files read and written at once (2 is the fastest on 2 cores:
+ *                           docs/performance.md, "Comparison")
  */
 @ConfigurationProperties("canbao.roster")
 public record RosterProperties(Path workDir, Map<String, String> countySuccessors, @DefaultValue("2") int writers) {

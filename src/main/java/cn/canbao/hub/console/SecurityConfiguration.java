@@ -39,9 +39,8 @@ public class SecurityConfiguration {
 
     /**
      * The API users' passwords come from the environment or from owner-only files the hub reads at start; their hashes
-     * live only in memory, where bcrypt's usual stretching (strength 10) protects nothing and cost every request
-     * 74 ms of a core (a console asking for a run's status every 2 s took 4 % of one). Strength 4, the least bcrypt
-     * allows, keeps the check constant-time at 1.4 ms.
+     * live only in memory, where bcrypt's usual stretching (strength 10) protects nothing and costs every request
+     * dearly. Strength 4, the least bcrypt allows, keeps the check constant-time (decision 0005 has the figures).
      */
     @Bean
     PasswordEncoder passwordEncoder() {
