@@ -5,14 +5,19 @@ import java.nio.channels.Channel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.sshd.sftp.server.FileHandle;
@@ -27,7 +32,9 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * rejected a correctly sent file with FILE_FORMAT. Now the half-written file keeps its hidden name, the partner sends
  * again, and the hub never reads a done file a partner is still writing. A client that goes away in the middle of
  * an upload still leaves what it wrote under the file's name (its handle is closed for it), as before. Other opens
- * (appending, resuming, reading and writing) write in place.
+ * (appending, resuming, reading and writing) write in place. Attributes a client sets on a file it is still uploading
+ * go to the hidden file: OpenSSH's {@code sftp put} sends the file's permissions with the open request (and
+ * {@code put -p} its times before the close), which the server applies to the name the client gave.
  */
 final class WholeFileUploads implements SftpFileSystemAccessor {
 
@@ -52,6 +59,42 @@ final class WholeFileUploads implements SftpFileSystemAccessor {
         if (wasOpen && isUpload(options)) {
             Files.move(uploading(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    @Override
+    public void setFileAttribute(SftpSubsystemProxy subsystem, Path file, String view, String attribute, Object value,
+                                 LinkOption... options) throws IOException {
+        SftpFileSystemAccessor.super.setFileAttribute(subsystem, beingWritten(file), view, attribute, value, options);
+    }
+
+    @Override
+    public void setFilePermissions(SftpSubsystemProxy subsystem, Path file, Set<PosixFilePermission> permissions,
+                                   LinkOption... options) throws IOException {
+        SftpFileSystemAccessor.super.setFilePermissions(subsystem, beingWritten(file), permissions, options);
+    }
+
+    @Override
+    public void setFileOwner(SftpSubsystemProxy subsystem, Path file, Principal owner, LinkOption... options)
+            throws IOException {
+        SftpFileSystemAccessor.super.setFileOwner(subsystem, beingWritten(file), owner, options);
+    }
+
+    @Override
+    public void setGroupOwner(SftpSubsystemProxy subsystem, Path file, Principal group, LinkOption... options)
+            throws IOException {
+        SftpFileSystemAccessor.super.setGroupOwner(subsystem, beingWritten(file), group, options);
+    }
+
+    @Override
+    public void setFileAccessControl(SftpSubsystemProxy subsystem, Path file, List<AclEntry> acl,
+                                     LinkOption... options) throws IOException {
+        SftpFileSystemAccessor.super.setFileAccessControl(subsystem, beingWritten(file), acl, options);
+    }
+
+    /** The hidden file of an upload in progress under this name, else the file itself. */
+    private static Path beingWritten(Path file) {
+        Path hidden = uploading(file);
+        return Files.notExists(file) && Files.exists(hidden) ? hidden : file;
     }
 
     /** Removes what uploads cut short by the hub's end left behind; none can be in progress before the server runs. */

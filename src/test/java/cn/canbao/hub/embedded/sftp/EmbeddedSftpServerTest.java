@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,6 +90,22 @@ class EmbeddedSftpServerTest {
         }
         assertThat(doneFile).hasContent("0f3a\nrecords=1\n");
         assertThat(doneFile.getParent()).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
+    }
+
+    @Test
+    void takesUploadsOfTheOpenSshClientWithTheFilesPermissionsAndTimes() throws Exception {
+        Path data = Files.writeString(dataDir.resolve("PENSION_630000_20171015_001.txt"), "data");
+        Path done = Files.writeString(dataDir.resolve("PENSION_630000_20171015_001.txt.ok"), "0f3a\nrecords=1\n");
+        Files.setLastModifiedTime(done, FileTime.from(Instant.parse("2017-10-15T08:00:00Z")));
+
+        String transcript = openSshSftp("pension", "put " + data + " in/\nput -p " + done + " in/\n");
+
+        Path in = layout.exchangeRoot().resolve("pension/in");
+        assertThat(in.resolve("PENSION_630000_20171015_001.txt")).as(transcript).hasContent("data");
+        assertThat(in.resolve("PENSION_630000_20171015_001.txt.ok")).hasContent("0f3a\nrecords=1\n");
+        assertThat(Files.getLastModifiedTime(in.resolve("PENSION_630000_20171015_001.txt.ok")).toInstant())
+                .isEqualTo("2017-10-15T08:00:00Z");
+        assertThat(in).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
     }
 
     @Test
@@ -242,6 +260,21 @@ class EmbeddedSftpServerTest {
                 new SftpProperties(true, "127.0.0.1", port, passwordAuth), layout, ACCOUNTS);
         started.start();
         return started;
+    }
+
+    /** A batch of commands given to OpenSSH's sftp, the client of most partners' scripts; its output, once it ended well. */
+    private String openSshSftp(String account, String commands) throws IOException, InterruptedException {
+        Process sftp = new ProcessBuilder("sftp", "-b", "-", "-P", String.valueOf(server.port()),
+                "-i", layout.sftpPrivateKey(account).toString(),
+                "-o", "UserKnownHostsFile=" + layout.knownHosts(), "-o", "StrictHostKeyChecking=yes",
+                "-o", "BatchMode=yes", account + "@127.0.0.1")
+                .redirectErrorStream(true).start();
+        try (OutputStream batch = sftp.getOutputStream()) {
+            batch.write(commands.getBytes(StandardCharsets.UTF_8));
+        }
+        String transcript = new String(sftp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sftp.waitFor()).as(transcript).isZero();
+        return transcript;
     }
 
     private SftpTestClient clientOf(String account) throws JSchException {
