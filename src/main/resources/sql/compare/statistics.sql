@@ -31,8 +31,9 @@ FROM (
            count(*) FILTER (WHERE r.rostered) AS rostered,
            count(*) FILTER (WHERE r.rostered AND s.id_number IS NOT NULL) AS surveyed
     FROM comparison_result r
-    -- one hash join, instead of a lookup per rostered person (1.3 M at 6 M persons)
-    LEFT JOIN (SELECT DISTINCT id_number FROM survey_result) s ON s.id_number = r.id_number
+    -- the surveyed persons (one row each): one hash join, instead of a lookup per rostered person (1.3 M at 6 M
+    -- persons); under statistics-lock.sql, so that no first survey result is counted twice or missed
+    LEFT JOIN survey_person s ON s.id_number = r.id_number
     WHERE r.run_id = :runId
     GROUP BY r.prefecture, r.county) c
 GROUP BY ROLLUP (c.prefecture, c.county)

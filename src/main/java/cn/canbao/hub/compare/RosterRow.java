@@ -1,5 +1,6 @@
 package cn.canbao.hub.compare;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -13,8 +14,14 @@ import java.util.List;
  * @param categoryText   类别 (未参保, 断保, 未参齐险种)
  * @param missingSchemes 缺少险种, ascending
  * @param explanation    原因说明
+ * @param latestSurvey   the latest survey result about the person (survey app only: the CSV file has no such
+ *                       column), null when there is none or the reader did not ask for it
  */
 public record RosterRow(long sequence, String idNumber, String name, String sex, Integer age, String address,
                         String township, String townshipName, String category, String categoryText,
-                        List<String> missingSchemes, String explanation) {
+                        List<String> missingSchemes, String explanation, LatestSurvey latestSurvey) {
+
+    /** What a survey team found last: the outcome (spec §6) and when it surveyed the person. */
+    public record LatestSurvey(String outcome, OffsetDateTime surveyedAt) {
+    }
 }

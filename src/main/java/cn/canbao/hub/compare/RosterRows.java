@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,19 +45,23 @@ public class RosterRows {
 
     private static final String SETTINGS = SqlStatements.named("compare/roster-settings");
     private static final String ROSTER = SqlStatements.named("compare/roster");
+    private static final String ROSTER_WITH_SURVEYS = SqlStatements.named("compare/roster-with-surveys");
 
     private static final JsonFactory JSON = CanonicalJson.mapper().getFactory();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Regions regions = Regions.standard();
+    private final ZoneId zone;
 
-    public RosterRows(DataSource dataSource, TransactionTemplate transaction) {
+    public RosterRows(DataSource dataSource, TransactionTemplate transaction,
+                      @Value("${canbao.time-zone}") String timeZone) {
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // rows arrive in pages of this size through a cursor, which PostgreSQL opens only inside a transaction
         cursor.setFetchSize(2000);
         this.jdbc = new NamedParameterJdbcTemplate(cursor);
         this.transaction = transaction;
+        this.zone = ZoneId.of(timeZone);
     }
 
     /**
@@ -63,6 +70,16 @@ public class RosterRows {
      * @return the number of rows
      */
     public long stream(long runId, String region, Consumer<RosterRow> consumer) {
+        return stream(ROSTER, false, runId, region, consumer);
+    }
+
+    /** As {@link #stream}, each row with the latest survey result about the person: the survey app's roster. */
+    public long streamWithSurveys(long runId, String region, Consumer<RosterRow> consumer) {
+        return stream(ROSTER_WITH_SURVEYS, true, runId, region, consumer);
+    }
+
+    private long stream(String statement, boolean withSurveys, long runId, String region,
+                        Consumer<RosterRow> consumer) {
         String county = region.substring(0, 6);
         String township = region.length() == 9 ? region : null;
         long[] sequence = {0};
@@ -70,14 +87,14 @@ public class RosterRows {
                 .addValue("township", township);
         transaction.executeWithoutResult(status -> {
             jdbc.queryForObject(SETTINGS, parameters, String.class);
-            jdbc.query(ROSTER, parameters, rs -> {
-                consumer.accept(row(++sequence[0], rs));
+            jdbc.query(statement, parameters, rs -> {
+                consumer.accept(row(++sequence[0], rs, withSurveys));
             });
         });
         return sequence[0];
     }
 
-    private RosterRow row(long sequence, ResultSet rs) throws SQLException {
+    private RosterRow row(long sequence, ResultSet rs, boolean withSurveys) throws SQLException {
         String township = rs.getString(6);
         String category = rs.getString(7);
         String schemes = rs.getString(8);
@@ -88,7 +105,16 @@ public class RosterRows {
                 township == null ? null : regions.find(township).map(Region::name).orElse(township),
                 category, CATEGORY_TEXT.get(category),
                 schemes == null || schemes.isEmpty() ? List.of() : Arrays.asList(schemes.split(",")),
-                explanation(rs.getBytes(9)));
+                explanation(rs.getBytes(9)), withSurveys ? latestSurvey(rs) : null);
+    }
+
+    /** The survey columns of roster-with-surveys.sql, the time in the province's; null for a person nobody surveyed. */
+    private RosterRow.LatestSurvey latestSurvey(ResultSet rs) throws SQLException {
+        if (rs.getString(10) == null) {
+            return null;
+        }
+        return new RosterRow.LatestSurvey(rs.getString(10), rs.getObject(11, OffsetDateTime.class)
+                .atZoneSameInstant(zone).toOffsetDateTime());
     }
 
     /** 原因说明: one phrase per unmet expectation, in the order of the reasons (the stored JSON text, UTF-8). */

@@ -16,6 +16,12 @@ abstract class ApiException extends ResponseStatusException {
         }
     }
 
+    static final class Forbidden extends ApiException {
+        Forbidden(String reason) {
+            super(HttpStatus.FORBIDDEN, reason);
+        }
+    }
+
     static final class NotFound extends ApiException {
         NotFound(String reason) {
             super(HttpStatus.NOT_FOUND, reason);

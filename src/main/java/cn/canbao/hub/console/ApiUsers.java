@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The API's users and their one role each: {@code operator} runs the console and the comparison,
- * {@code surveyor} is the survey app that reads rosters and posts results. A password comes from the
- * environment ({@code CANBAO_API_OPERATOR_PASSWORD}) or, when absent, is generated once into
+ * {@code surveyor} is the provincial survey app that reads rosters and posts results for the whole province (the
+ * survey teams' own clients are registered by an operator for their regions: {@link SurveyClients}). A password
+ * comes from the environment ({@code CANBAO_API_OPERATOR_PASSWORD}) or, when absent, is generated once into
  * {@code ${canbao.data-dir}/secrets/api/<user>.password} and kept.
  */
 final class ApiUsers {

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One person: the merged view with the source of each field, the conflicts between sources, every record any
- * source sent, the current category with its reasons and the categories of earlier runs. With {@code knownAt}
- * the view is what the registry knew at the end of that day (province time).
+ * source sent, the current category with its reasons and the categories of earlier runs, and what the surveys found
+ * (results, pending enrolments, verification items; now, whatever {@code knownAt} says). With {@code knownAt} the
+ * rest is what the registry knew at the end of that day (province time).
  */
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -29,19 +30,22 @@ public class PersonController {
     public record PersonResponse(String idNumber, LocalDate knownAt, PersonHistory.MergedPerson merged,
                                  List<PersonHistory.Conflict> conflicts, ComparisonResults.Result classification,
                                  List<ComparisonResults.Result> history, List<PersonHistory.SourceRecord> records,
-                                 List<QuarantineCleanup.Candidate> confirmedQuarantinedRecords) {
+                                 List<QuarantineCleanup.Candidate> confirmedQuarantinedRecords,
+                                 SurveyFindings.OfPerson survey) {
     }
 
     private final PersonHistory persons;
     private final ComparisonResults results;
     private final QuarantineCleanup cleanup;
+    private final SurveyFindings surveys;
     private final ZoneId zone;
 
     public PersonController(PersonHistory persons, ComparisonResults results, QuarantineCleanup cleanup,
-                            @Value("${canbao.time-zone}") String timeZone) {
+                            SurveyFindings surveys, @Value("${canbao.time-zone}") String timeZone) {
         this.persons = persons;
         this.results = results;
         this.cleanup = cleanup;
+        this.surveys = surveys;
         this.zone = ZoneId.of(timeZone);
     }
 
@@ -54,21 +58,25 @@ public class PersonController {
             throw new ApiException.BadRequest("not a valid identity number: " + check.message());
         }
         String id = check.idNumber();
+        SurveyFindings.OfPerson survey = surveys.of(id);
         PersonResponse response;
         if (knownAt == null) {
             List<ComparisonResults.Result> history = results.history(id);
             response = new PersonResponse(id, null, persons.merged(id).orElse(null), persons.conflicts(id),
                     history.isEmpty() ? null : history.get(0), history, persons.records(id, null),
-                    cleanup.confirmedFor(id));
+                    cleanup.confirmedFor(id), survey);
         } else {
             OffsetDateTime cutoff = knownAt.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
             List<ComparisonResults.Result> history = results.history(id).stream()
                     .filter(result -> !result.asOf().isAfter(knownAt)).toList();
             response = new PersonResponse(id, knownAt, persons.mergedBefore(id, cutoff).orElse(null),
                     persons.conflictsBefore(id, cutoff), history.isEmpty() ? null : history.get(0), history,
-                    persons.records(id, cutoff), List.of());
+                    persons.records(id, cutoff), List.of(), survey);
         }
-        if (response.merged() == null && response.records().isEmpty()) {
+        // a person only a survey team knows is shown now, not as the registry knew them at a past date
+        boolean known = response.merged() != null || !response.records().isEmpty()
+                || knownAt == null && !survey.results().isEmpty();
+        if (!known) {
             throw new ApiException.NotFound("the registry knows no person with this identity number");
         }
         return response;

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -19,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every endpoint except health needs authentication (HTTP Basic, stateless); least privilege per user:
- * the survey app may read rosters and post survey results, nothing else; the operator everything else.
+ * the survey app and the registered survey clients may read rosters and post survey results, nothing else (a client
+ * only in its regions: {@link SurveyArea}); the operator everything else.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -47,12 +49,18 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder(4);
     }
 
+    /**
+     * The hub's own API users first, then the survey clients an operator registered (a client may not take an API
+     * user's name). A disabled client is refused like a wrong password: 401.
+     */
     @Bean
     UserDetailsService apiUsers(Environment environment, @Value("${canbao.data-dir}") Path dataDir,
-                                PasswordEncoder encoder) throws IOException {
-        return new InMemoryUserDetailsManager(ApiUsers.load(environment, dataDir).stream()
-                .map(user -> User.withUsername(user.name()).password(encoder.encode(user.password()))
+                                PasswordEncoder encoder, SurveyClients surveyClients) throws IOException {
+        InMemoryUserDetailsManager builtIn = new InMemoryUserDetailsManager(ApiUsers.load(environment, dataDir)
+                .stream().map(user -> User.withUsername(user.name()).password(encoder.encode(user.password()))
                         .roles(user.role()).build())
                 .toList());
+        return name -> builtIn.userExists(name) ? builtIn.loadUserByUsername(name)
+                : surveyClients.login(name).orElseThrow(() -> new UsernameNotFoundException("no API user " + name));
     }
 }

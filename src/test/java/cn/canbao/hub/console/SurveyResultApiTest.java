@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** POST /api/v1/survey-results (spec §6) over real HTTP as the survey app. */
+/** POST /api/v1/survey-results (spec §6) over real HTTP as the survey app: what it takes, and the bad input it refuses. */
 class SurveyResultApiTest extends HubIntegrationTest {
 
     @LocalServerPort
@@ -32,11 +34,15 @@ class SurveyResultApiTest extends HubIntegrationTest {
     }
 
     private static String result(String resultId, String idNumber, String outcome) {
+        return result(resultId, idNumber, outcome, "FLEXIBLE_EMPLOYMENT", "[\"390\", \"170\"]");
+    }
+
+    private static String result(String resultId, String idNumber, String outcome, String reason, String schemes) {
         return """
                 {"resultId": "%s", "idNumber": "%s", "surveyorId": "S-630102-07",
-                 "surveyedAt": "2017-11-02T10:15:00+08:00", "outcome": "%s", "reason": "FLEXIBLE_EMPLOYMENT",
-                 "intendedSchemes": ["390", "170"], "phone": "13800000000"}
-                """.formatted(resultId, idNumber, outcome);
+                 "surveyedAt": "2017-11-02T10:15:00+08:00", "outcome": "%s", "reason": "%s",
+                 "intendedSchemes": %s, "phone": "13800000000"}
+                """.formatted(resultId, idNumber, outcome, reason, schemes);
     }
 
     @Test
@@ -64,7 +70,7 @@ class SurveyResultApiTest extends HubIntegrationTest {
 
         var response = surveyApp.postJson("/api/v1/survey-results", result(resultId, wrongId, "GONE_FISHING"));
 
-        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("status").asText()).isEqualTo("REJECTED");
         assertThat(body.get("errors").findValuesAsText("code")).containsExactly("ID_CHECKSUM", "CODE_UNKNOWN");
@@ -76,7 +82,120 @@ class SurveyResultApiTest extends HubIntegrationTest {
     void rejectsABodyThatIsNotJson() throws Exception {
         var response = surveyApp.postJson("/api/v1/survey-results", "{\"resultId\": ");
 
-        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("RECORD_SYNTAX");
+    }
+
+    @ParameterizedTest(name = "an unknown {0}")
+    @CsvSource(delimiter = '|', value = {
+            "outcome         | GONE_FISHING    | FLEXIBLE_EMPLOYMENT | [\"390\"]",
+            "reason          | FOUND_UNINSURED | BAD_WEATHER         | [\"390\"]",
+            "intendedSchemes | FOUND_UNINSURED | FLEXIBLE_EMPLOYMENT | [\"390\", \"999\"]"})
+    void refusesAnUnknownCodeNamingItsField(String field, String outcome, String reason, String schemes)
+            throws Exception {
+        String body = result(UUID.randomUUID().toString(), TestIds.next("630102", 1977, true), outcome, reason,
+                schemes);
+
+        var response = surveyApp.postJson("/api/v1/survey-results", body);
+
+        assertThat(response.statusCode()).as(body).isEqualTo(400);
+        JsonNode errors = json.readTree(response.body()).get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.at("/0/code").asText()).isEqualTo("CODE_UNKNOWN");
+        assertThat(errors.at("/0/field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void refusesAnEnrolmentOnSiteThatNamesNoScheme() throws Exception {
+        String body = result(UUID.randomUUID().toString(), TestIds.next("630102", 1977, false), "ENROLLED_ON_SITE",
+                "FLEXIBLE_EMPLOYMENT", "[]");
+
+        var response = surveyApp.postJson("/api/v1/survey-results", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("intendedSchemes");
+    }
+
+    @Test
+    void takesAResultAboutAPersonOnNoRosterAndFlagsIt() throws Exception {
+        String resultId = UUID.randomUUID().toString();
+
+        var response = surveyApp.postJson("/api/v1/survey-results",
+                result(resultId, TestIds.next("630102", 1979, true), "FOUND_UNINSURED"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(response.body()).get("flags").get(0).asText()).isEqualTo("NOT_ON_ROSTER");
+        assertThat(jdbc.queryForObject("SELECT 'NOT_ON_ROSTER' = ANY (flags) FROM survey_result WHERE result_id = ?",
+                Boolean.class, resultId)).isTrue();
+    }
+
+    @Test
+    void refusesTheSameResultIdWithAnotherBodyNamingWhatDiffers() throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        String person = TestIds.next("630102", 1980, true);
+        assertThat(surveyApp.postJson("/api/v1/survey-results", result(resultId, person, "FOUND_UNINSURED"))
+                .statusCode()).isEqualTo(201);
+
+        var conflict = surveyApp.postJson("/api/v1/survey-results", result(resultId, person, "REFUSED"));
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        JsonNode body = json.readTree(conflict.body());
+        assertThat(body.get("status").asText()).isEqualTo("CONFLICT");
+        assertThat(body.get("errors")).hasSize(1);
+        assertThat(body.at("/errors/0/code").asText()).isEqualTo("RESULT_ID_CONFLICT");
+        assertThat(body.at("/errors/0/field").asText()).isEqualTo("outcome");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM survey_result WHERE result_id = ?", String.class,
+                resultId)).isEqualTo("FOUND_UNINSURED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE intake_key LIKE ?", Long.class,
+                "survey-conflict:" + resultId + ":%")).isEqualTo(1);
+    }
+
+    @Test
+    void takesTheSameResultAgainWrittenWithAnotherOffsetAndSchemeOrder() throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        String person = TestIds.next("630102", 1981, false);
+        String first = result(resultId, person, "FOUND_UNINSURED");
+        String again = first.replace("2017-11-02T10:15:00+08:00", "2017-11-02T02:15:00Z")
+                .replace("[\"390\", \"170\"]", "[\"170\", \"390\"]");
+
+        assertThat(surveyApp.postJson("/api/v1/survey-results", first).statusCode()).isEqualTo(201);
+        assertThat(surveyApp.postJson("/api/v1/survey-results", again).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAResultIdThatAnotherClientTook() throws Exception {
+        Client client = registeredClient("630102");
+        String resultId = UUID.randomUUID().toString();
+        String body = result(resultId, TestIds.next("630102", 1982, true), "FOUND_UNINSURED");
+        assertThat(surveyApp.postJson("/api/v1/survey-results", body).statusCode()).isEqualTo(201);
+
+        var conflict = client.api().postJson("/api/v1/survey-results", body);
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(conflict.body()).at("/errors/0/field").asText()).isEqualTo("resultId");
+    }
+
+    @Test
+    void recordsTheSurveyorTogetherWithTheClientThatPostedTheResult() throws Exception {
+        Client client = registeredClient("630102");
+        String resultId = UUID.randomUUID().toString();
+
+        assertThat(client.api().postJson("/api/v1/survey-results", result(resultId,
+                TestIds.next("630102", 1983, true), "FOUND_UNINSURED")).statusCode()).isEqualTo(201);
+
+        assertThat(jdbc.queryForMap("SELECT surveyor_id, posted_by FROM survey_result WHERE result_id = ?", resultId))
+                .containsEntry("surveyor_id", "S-630102-07").containsEntry("posted_by", client.id());
+    }
+
+    private record Client(String id, ApiClient api) {
+    }
+
+    private Client registeredClient(String region) throws Exception {
+        String clientId = "xining-" + UUID.randomUUID().toString().substring(0, 8);
+        var registered = ApiClient.as("operator", DATA_DIR, port).postJson("/api/v1/survey-clients",
+                "{\"clientId\": \"" + clientId + "\", \"regions\": [\"" + region + "\"]}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return new Client(clientId, ApiClient.withPassword(clientId,
+                json.readTree(registered.body()).get("secret").asText(), port));
     }
 }
