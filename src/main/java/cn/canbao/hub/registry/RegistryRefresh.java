@@ -30,9 +30,12 @@ public class RegistryRefresh {
     public record Result(long recordsRead, long keys, long persons, long highWater, Duration took) {
     }
 
-    /** The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}. */
+    /**
+     * The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}.
+     * The ended ones keep what the keys no longer current said last (docs/registry.md, "Ended statements").
+     */
     private static final List<String> DERIVED_ROWS = List.of("statements", "participations", "students", "custody",
-            "assistance", "cards");
+            "assistance", "cards", "ended-statements", "ended-participations");
 
     /** Up to a fifth of the registry's persons, their coverage is read through the participations' person index. */
     private static final int INDEX_SHARE_DENOMINATOR = 5;
