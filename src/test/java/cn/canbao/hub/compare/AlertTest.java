@@ -236,7 +236,7 @@ class AlertTest extends HubIntegrationTest {
     private List<JsonNode> drain(String queue, String id) throws Exception {
         received.addAll(receive(queue, 1000));
         List<JsonNode> mine = received.stream().filter(a -> a.get("idNumber").asText().equals(id)).toList();
-        received.clear();
+        received.removeAll(mine);
         return mine;
     }
 

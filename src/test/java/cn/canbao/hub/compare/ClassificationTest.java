@@ -347,7 +347,7 @@ class ClassificationTest extends HubIntegrationTest {
         for (JsonNode reason : reasons) {
             switch (reason.get("code").asText()) {
                 case "LAPSED" -> assertThat(reason.at("/evidence/sourceRecordId").asLong()).isPositive();
-                case "DECEASED", "IN_CUSTODY", "MOVED_OUT", "STUDENT", "ASSISTANCE_UNINSURED" ->
+                case "DECEASED", "IN_CUSTODY", "MOVED_OUT", "CANCELLED", "STUDENT", "ASSISTANCE_UNINSURED" ->
                         assertThat(reason.get("sourceRecordId").asLong()).isPositive();
                 case "DUPLICATE" -> assertThat(reason.get("participations")).hasSizeGreaterThanOrEqualTo(2);
                 case "INSURED_ELSEWHERE" -> assertThat(reason.get("elsewhere")).isNotEmpty();
