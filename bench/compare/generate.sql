@@ -124,9 +124,9 @@ SELECT 'EDUCATION', id_number, id_number, '高校', '某学校', county, DATE '2
 FROM bench_person WHERE born > DATE '1995-01-01' AND born < DATE '2011-01-01' AND g % 3 = 0;
 
 INSERT INTO registry_custody (system, source_key, id_number, custody_from, custody_until, facility,
-    facility_region, status, stated_on, source_record_id)
+    facility_region, status, source_record_id)
 SELECT 'JUSTICE', id_number, id_number, DATE '2016-01-01', DATE '2019-01-01', '某监狱', '630121',
-       CASE WHEN g % 5000 = 9 THEN '3' ELSE '1' END, DATE '2017-01-01', g
+       CASE WHEN g % 5000 = 9 THEN '3' ELSE '1' END, g
 FROM bench_person WHERE g % 500 = 9;
 
 INSERT INTO registry_assistance (system, source_key, id_number, category, region, valid_from, valid_to,

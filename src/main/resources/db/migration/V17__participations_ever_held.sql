@@ -43,6 +43,10 @@ CREATE TABLE registry_statement_ended (
     PRIMARY KEY (system, source_key)
 );
 
+-- The day a JUSTICE record was received dated a death in custody; the file gives no date of death, so a death holds
+-- at every as-of date and nothing reads that day any more.
+ALTER TABLE registry_custody DROP COLUMN stated_on;
+
 -- Schemes of the person's ended participations, beside held_schemes (the current ones): held ever is both.
 ALTER TABLE registry_person ADD COLUMN ended_schemes SMALLINT NOT NULL DEFAULT 0;
 ALTER TABLE registry_refresh_covered ADD COLUMN ended_schemes SMALLINT;

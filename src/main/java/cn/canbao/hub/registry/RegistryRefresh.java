@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,14 +42,12 @@ public class RegistryRefresh {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final SourcePrecedence precedence;
-    private final String timeZone;
 
     public RegistryRefresh(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                           SourcePrecedence precedence, @Value("${canbao.time-zone}") String timeZone) {
+                           SourcePrecedence precedence) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.precedence = precedence;
-        this.timeZone = timeZone;
     }
 
     public Result refresh() {
@@ -90,9 +87,9 @@ public class RegistryRefresh {
     }
 
     private void replaceDerivedRows() {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("timeZone", timeZone);
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), parameters));
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), parameters));
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), none));
+        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), none));
     }
 
     /**
