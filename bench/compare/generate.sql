@@ -6,8 +6,9 @@
 \set ON_ERROR_STOP on
 \timing on
 
-TRUNCATE registry_person, registry_participation, registry_student, registry_custody, registry_assistance,
-         registry_card, comparison_result, comparison_statistic, alert_outbox;
+TRUNCATE registry_person, registry_participation, registry_participation_ended, registry_statement_ended,
+         registry_student, registry_custody, registry_assistance, registry_card, comparison_result,
+         comparison_statistic, alert_outbox;
 DELETE FROM comparison_run;
 
 -- indexes are built after the load
@@ -76,14 +77,34 @@ CROSS JOIN LATERAL (VALUES
 ) AS p(scheme, region, contribution, person_status, paid, present, ended)
 WHERE p.present;
 
+-- participations the scheme systems no longer state (ended by a DELETE or left out of a full snapshot, V17): held
+-- ever, never active. They make LAPSED of some persons with no current medical (0.24 %) or pension (1.1 %)
+-- participation, and send the classification to the ended participations' index for them.
+INSERT INTO registry_participation_ended (system, source_key, ordinal, id_number, scheme, insured_region,
+    employer_id, contribution_status, person_status, start_date, end_date, last_paid_month, source_record_id)
+SELECT CASE WHEN p.scheme = '170' THEN 'PENSION' ELSE 'MEDICAL' END, b.id_number || '|' || p.scheme || '|' || b.county,
+       1, b.id_number, p.scheme, b.county, NULL, '1', CASE WHEN p.scheme = '170' THEN '1' END, DATE '2008-01-01',
+       NULL, p.paid, b.g
+FROM bench_person b
+CROSS JOIN LATERAL (VALUES ('390', DATE '2016-06-01', b.no_medical AND b.g % 17 = 15),
+                           ('170', DATE '2015-12-01', b.no_pension AND b.g % 11 = 3)) AS p(scheme, paid, present)
+WHERE p.present;
+
+-- persons outside the population base whom POLICE deleted as dead (what the classification reads of them)
+INSERT INTO registry_statement_ended (system, source_key, id_number, source_record_id, operation, vital_status,
+    status_changed_on)
+SELECT 'POLICE', id_number, id_number, g, 'DELETE', '1', DATE '2016-06-01'
+FROM bench_person WHERE outside_base AND g % 400 = 100;
+
 -- persons after their participations, each with the coverage the registry refresh keeps in the merged view
--- (view registry_refresh_coverage, migration V10), in the order generated
+-- (view registry_refresh_coverage, migrations V10 and V17), in the order generated
 TRUNCATE registry_refresh_person;
 INSERT INTO registry_refresh_person (id_number) SELECT id_number FROM bench_person;
 INSERT INTO registry_person (id_number, name, name_system, sex, sex_system, ethnicity, birth_date, birth_date_system,
     population_category, household_region, residence_region, vital_status, address, status_changed_on,
     police_record_id, systems, merged_at, held_schemes, drawing_schemes, drawing_twice, paid_110, paid_120, paid_170,
-    paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, employed_paid_120)
+    paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, employed_paid_120,
+    ended_schemes)
 SELECT b.id_number, '某' || (b.g % 997), 'POLICE', CASE WHEN b.g % 2 = 0 THEN '2' ELSE '1' END, 'POLICE', '01', b.born,
        'POLICE', CASE WHEN b.non_registered THEN '2' ELSE '1' END,
        CASE WHEN b.non_registered THEN '510104001' ELSE b.township END, b.township, b.vital,
@@ -91,7 +112,7 @@ SELECT b.id_number, '某' || (b.g % 997), 'POLICE', CASE WHEN b.g % 2 = 0 THEN '
        CASE WHEN b.outside_base THEN NULL ELSE b.g END, ARRAY['CARD', 'POLICE'], now(),
        coalesce(c.held_schemes, 0), coalesce(c.drawing_schemes, 0), coalesce(c.drawing_twice, 0), c.paid_110,
        c.paid_120, c.paid_170, c.paid_210, c.paid_310, c.paid_390, c.paid_410, c.paid_510, c.second_paid,
-       c.employed_paid_110, c.employed_paid_120
+       c.employed_paid_110, c.employed_paid_120, coalesce(c.ended_schemes, 0)
 FROM bench_person b
 LEFT JOIN registry_refresh_coverage c ON c.id_number = b.id_number
 ORDER BY b.g;
@@ -103,9 +124,9 @@ SELECT 'EDUCATION', id_number, id_number, '高校', '某学校', county, DATE '2
 FROM bench_person WHERE born > DATE '1995-01-01' AND born < DATE '2011-01-01' AND g % 3 = 0;
 
 INSERT INTO registry_custody (system, source_key, id_number, custody_from, custody_until, facility,
-    facility_region, status, stated_on, source_record_id)
+    facility_region, status, source_record_id)
 SELECT 'JUSTICE', id_number, id_number, DATE '2016-01-01', DATE '2019-01-01', '某监狱', '630121',
-       CASE WHEN g % 5000 = 9 THEN '3' ELSE '1' END, DATE '2017-01-01', g
+       CASE WHEN g % 5000 = 9 THEN '3' ELSE '1' END, g
 FROM bench_person WHERE g % 500 = 9;
 
 INSERT INTO registry_assistance (system, source_key, id_number, category, region, valid_from, valid_to,

@@ -15,7 +15,10 @@ WITH participation AS (
            OR (contribution_status = '1'
                AND last_paid_month >= CASE WHEN scheme IN ('170', '390') THEN DATE '2016-10-01'
                                            ELSE DATE '2017-07-01' END) AS active
-    FROM registry_participation),
+    FROM registry_participation
+    UNION ALL
+    -- participations no longer stated (ended by a DELETE or a full snapshot): held ever, never active
+    SELECT id_number, scheme, person_status, contribution_status, false FROM registry_participation_ended),
 coverage AS (
     SELECT id_number,
            bool_or(active AND scheme IN ('310', '390')) AS medical, bool_or(scheme IN ('310', '390')) AS had_medical,
@@ -53,7 +56,7 @@ expectation AS (
 SELECT x.id_number,
        CASE WHEN x.police_record_id IS NULL OR NOT coalesce(x.region LIKE '63%', false) THEN 'NOT_IN_POPULATION'
             WHEN (x.vital_status IN ('1', '2', '3') AND (x.status_changed_on IS NULL OR x.status_changed_on <= DATE '2017-10-15'))
-              OR x.id_number IN (SELECT id_number FROM registry_custody WHERE status = '3' AND stated_on <= DATE '2017-10-15')
+              OR x.id_number IN (SELECT id_number FROM registry_custody WHERE status = '3')
               OR x.id_number IN (SELECT id_number FROM registry_custody WHERE status = '1'
                                  AND (custody_from IS NULL OR custody_from <= DATE '2017-10-15')
                                  AND (custody_until IS NULL OR custody_until >= DATE '2017-10-15'))

@@ -56,11 +56,12 @@ CROSS JOIN LATERAL (SELECT CAST(s.payload AS jsonb)) p(payload)
 LEFT JOIN intake_file f ON f.id = s.intake_file_id;
 
 -- The coverage of the persons the refresh merges again (registry_refresh_person), from their current
--- participations: what a comparison run needs of them, kept in registry_person (V10; docs/registry.md,
--- "Coverage"). Scheme masks as scheme_bit gives them; months are their first days; second_paid in bit order.
+-- participations and the schemes of their ended ones: what a comparison run needs of them, kept in registry_person
+-- (V10, V17; docs/registry.md, "Coverage"). Scheme masks as scheme_bit gives them; months are their first days;
+-- second_paid in bit order. An ended participation has no status or month here: it is held, never active.
 CREATE OR REPLACE VIEW registry_refresh_coverage AS
 SELECT s.id_number,
-       CAST(bit_or(s.bit) AS SMALLINT)                                               AS held_schemes,
+       CAST(bit_or(s.bit) FILTER (WHERE s.current) AS SMALLINT)                      AS held_schemes,
        CAST(coalesce(bit_or(s.bit) FILTER (WHERE s.drawing > 0), 0) AS SMALLINT)     AS drawing_schemes,
        CAST(coalesce(bit_or(s.bit) FILTER (WHERE s.drawing > 1), 0) AS SMALLINT)     AS drawing_twice,
        max(s.paid) FILTER (WHERE s.scheme = '110')                                   AS paid_110,
@@ -78,8 +79,10 @@ SELECT s.id_number,
            max(s.second) FILTER (WHERE s.scheme = '410'), max(s.second) FILTER (WHERE s.scheme = '510')] END
                                                                                      AS second_paid,
        max(s.employed) FILTER (WHERE s.scheme = '110')                               AS employed_paid_110,
-       max(s.employed) FILTER (WHERE s.scheme = '120')                               AS employed_paid_120
+       max(s.employed) FILTER (WHERE s.scheme = '120')                               AS employed_paid_120,
+       CAST(coalesce(bit_or(s.bit) FILTER (WHERE s.ended), 0) AS SMALLINT)          AS ended_schemes
 FROM (SELECT q.id_number, q.scheme, scheme_bit(q.scheme) AS bit,
+             bool_or(q.current) AS current, bool_or(NOT q.current) AS ended,
              count(*) FILTER (WHERE d.drawing) AS drawing,
              -- per scheme the latest and the second-latest paid month of a paying participation that draws nothing
              max(q.last_paid_month) FILTER (WHERE q.contribution_status = '1' AND NOT d.drawing) AS paid,
@@ -89,7 +92,11 @@ FROM (SELECT q.id_number, q.scheme, scheme_bit(q.scheme) AS bit,
              -- as an employee (person status 1)
              max(q.last_paid_month) FILTER (WHERE q.contribution_status = '1' AND q.person_status = '1') AS employed
       FROM registry_refresh_person r
-      JOIN registry_participation q ON q.id_number = r.id_number
+      JOIN (SELECT id_number, scheme, contribution_status, person_status, last_paid_month, true AS current
+            FROM registry_participation
+            UNION ALL
+            SELECT id_number, scheme, CAST(NULL AS CHAR(1)), CAST(NULL AS CHAR(1)), CAST(NULL AS DATE), false
+            FROM registry_participation_ended) q ON q.id_number = r.id_number
       -- drawing benefits: a pension participation with person status 2
       CROSS JOIN LATERAL (SELECT coalesce(scheme_meets(q.scheme, 'PENSION') AND q.person_status = '2', false))
           d(drawing)

@@ -16,7 +16,7 @@
 -- in the same transaction, after SELECT comparison_result_load_begin(:runId) (docs/sql.md, the worked example).
 INSERT INTO comparison_result_load (run_id, id_number, id_key, category, flags, unmet, missing_schemes,
     exclusion, held_schemes, active_schemes, employed, pension_expected, pension_met, medical_met,
-    rostered, county, township, prefecture, age, name, sex, address, reasons)
+    rostered, county, township, prefecture, age, name, sex, address, reasons, alert_types)
 WITH elsewhere AS (
     SELECT q.id_number, bit_or(scheme_bit(q.scheme)) AS active,
            CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme,
@@ -31,11 +31,12 @@ in_custody AS (
     WHERE status = '1' AND (custody_from IS NULL OR custody_from <= CAST(:asOf AS date))
       AND (custody_until IS NULL OR custody_until >= CAST(:asOf AS date))
     GROUP BY id_number),
+-- JUSTICE gives no date of a death in custody: it holds at every as-of date, as an undated POLICE status does
 died_in_custody AS (
     SELECT id_number, string_agg(CAST(json_build_object('code', 'DECEASED', 'system', system,
                'sourceRecordId', source_record_id, 'custodyStatus', status, 'from', custody_from,
                'until', custody_until) AS text), ',' ORDER BY source_record_id) AS reasons
-    FROM registry_custody WHERE status = '3' AND stated_on <= CAST(:asOf AS date)
+    FROM registry_custody WHERE status = '3'
     GROUP BY id_number),
 -- every fact table in one hash table: one join per person instead of one per table
 facts AS (
@@ -45,7 +46,9 @@ facts AS (
            (array_agg(f.evidence) FILTER (WHERE f.kind = 3))[1] AS custody_reasons,
            (array_agg(f.evidence) FILTER (WHERE f.kind = 4))[1] AS death_reasons,
            (array_agg(f.evidence) FILTER (WHERE f.kind = 5))[1] AS elsewhere_evidence,
-           coalesce(bit_or(f.bits), 0) AS elsewhere
+           coalesce(bit_or(f.bits) FILTER (WHERE f.kind = 5), 0) AS elsewhere,
+           (array_agg(f.evidence) FILTER (WHERE f.kind = 6))[1] AS ended_police_reason,
+           (array_agg(f.bits) FILTER (WHERE f.kind = 6))[1] AS ended_police_vital
     FROM (SELECT id_number, 1 AS kind, source_record_id AS record, NULL::text AS evidence, NULL::int AS bits
           FROM registry_student
           UNION ALL
@@ -57,14 +60,27 @@ facts AS (
           UNION ALL
           SELECT id_number, 4, NULL, reasons, NULL FROM died_in_custody
           UNION ALL
-          SELECT id_number, 5, NULL, evidence, active FROM elsewhere) f
+          SELECT id_number, 5, NULL, evidence, active FROM elsewhere
+          UNION ALL
+          -- what POLICE said last of a person it no longer states (a DELETE, or left out of a full snapshot): a
+          -- death or departure dated at or before D, or undated, still holds (a pension recipient deleted as dead
+          -- is alerted); the person is outside the population base
+          SELECT id_number, 6, NULL, CAST(json_build_object('code', CASE vital_status WHEN '1' THEN 'DECEASED'
+                     WHEN '2' THEN 'MOVED_OUT' ELSE 'CANCELLED' END, 'system', system,
+                     'sourceRecordId', source_record_id, 'vitalStatus', vital_status,
+                     'statusChangedOn', status_changed_on) AS text), CAST(vital_status AS int)
+          FROM registry_statement_ended
+          WHERE system = 'POLICE' AND vital_status IN ('1', '2', '3')
+            AND (status_changed_on IS NULL OR status_changed_on <= CAST(:asOf AS date))) f
     GROUP BY f.id_number),
 person AS (
     SELECT p.id_number, p.name, p.sex, p.sex_system, p.address, p.systems, p.police_record_id,
            p.vital_status, p.status_changed_on, b.born, b.region,
            coalesce(p.police_record_id IS NOT NULL AND b.region LIKE :prefix || '%', false) AS in_base,
-           -- the coverage the refresh keeps in the person's row, against this run's payment windows
-           p.held_schemes AS held, p.drawing_schemes AS drawing, p.drawing_twice, p.second_paid, b.paying,
+           -- the coverage the refresh keeps in the person's row, against this run's payment windows; held ever:
+           -- the current participations and those no longer stated (ended), which are never active
+           p.held_schemes | p.ended_schemes AS held, p.ended_schemes AS ended, p.drawing_schemes AS drawing,
+           p.drawing_twice, p.second_paid, b.paying,
            coalesce(p.employed_paid_110 >= payment_cutoff('110', :monthlyCutoff, :yearlyCutoff)
                     OR p.employed_paid_120 >= payment_cutoff('120', :monthlyCutoff, :yearlyCutoff), false) AS employed
     FROM registry_person p
@@ -99,17 +115,27 @@ evaluated AS (
                AS active_twice,
            f.student_record, f.custody_reasons, f.death_reasons,
            f.custody_reasons IS NOT NULL AS in_custody,
-           (p.vital_status = '1' AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date)))
-               OR f.death_reasons IS NOT NULL AS deceased,
-           p.vital_status IN ('2', '3') AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
-               AS gone,
-           p.vital_status IN ('1', '2', '3') AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
-               AS police_status,
+           coalesce(s.vital, '0') = '1' OR f.death_reasons IS NOT NULL AS deceased,
+           coalesce(s.vital IN ('2', '3'), false) AS gone,
+           s.vital AS police_vital, s.reason AS police_reason,
            f.assistance_record,
            coalesce(f.elsewhere, 0) AS elsewhere, f.elsewhere_evidence,
            p.born <= CAST(:adultBornBy AS date) AS adult
     FROM person p
-    LEFT JOIN facts f ON f.id_number = p.id_number),
+    LEFT JOIN facts f ON f.id_number = p.id_number
+    -- POLICE's status at D (RYZT 1 deceased, 2 moved out, 3 cancelled), dated at or before D or undated: of its
+    -- current statement, or of the one that ended (facts)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN p.vital_status IN ('1', '2', '3')
+                         AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
+                    THEN p.vital_status ELSE CAST(f.ended_police_vital AS text) END AS vital,
+               CASE WHEN p.vital_status IN ('1', '2', '3')
+                         AND (p.status_changed_on IS NULL OR p.status_changed_on <= CAST(:asOf AS date))
+                    THEN CAST(json_build_object('code', CASE p.vital_status WHEN '1' THEN 'DECEASED'
+                             WHEN '2' THEN 'MOVED_OUT' ELSE 'CANCELLED' END, 'system', 'POLICE',
+                             'sourceRecordId', p.police_record_id, 'vitalStatus', p.vital_status,
+                             'statusChangedOn', p.status_changed_on) AS text)
+                    ELSE f.ended_police_reason END AS reason) s),
 expected AS (
     SELECT v.*,
            meets(v.active, 'MEDICAL') AS medical_met,
@@ -136,14 +162,21 @@ expected AS (
            | (CASE WHEN v.assistance_record IS NOT NULL AND NOT meets(v.active, 'MEDICAL') THEN 2 ELSE 0 END)
            | (CASE WHEN v.student_record IS NOT NULL THEN 4 ELSE 0 END)
            | (CASE WHEN v.sex IN ('1', '2') AND v.sex <> CASE WHEN substr(v.id_number, 17, 1)::int % 2 = 1
-                       THEN '1' ELSE '2' END THEN 8 ELSE 0 END) END AS flag_bits
+                       THEN '1' ELSE '2' END THEN 8 ELSE 0 END) END AS flag_bits,
+           -- the alerts of spec §7.2 the facts call for, whatever the category and the order of the exclusions
+           -- (docs/comparison.md, "Alerts"): BENEFIT_RECIPIENT_DECEASED 1, BENEFIT_RECIPIENT_IN_CUSTODY 2 for a
+           -- person drawing a pension, in the population base or not; DUPLICATE_MEDICAL 4 in the base
+           (CASE WHEN v.drawing <> 0 AND v.deceased THEN 1 ELSE 0 END)
+           | (CASE WHEN v.drawing <> 0 AND v.in_custody THEN 2 ELSE 0 END)
+           | (CASE WHEN v.in_base AND has_every_scheme(v.active, scheme_bit('310') | scheme_bit('390')) THEN 4
+                   ELSE 0 END) AS alert_bits
     FROM evaluated v
     OFFSET 0),
 categorised AS (
     SELECT x.*,
            CASE WHEN NOT x.in_base THEN NULL
                 WHEN x.deceased THEN 'DECEASED'
-                WHEN x.gone AND x.vital_status = '2' THEN 'MOVED_OUT'
+                WHEN x.gone AND x.police_vital = '2' THEN 'MOVED_OUT'
                 WHEN x.gone THEN 'CANCELLED'
                 WHEN x.in_custody THEN 'IN_CUSTODY'
                 WHEN x.unmet <> 0 AND (x.unmet & ~x.elsewhere_expectations) = 0 THEN 'INSURED_ELSEWHERE'
@@ -192,7 +225,14 @@ explained AS (
                                              AND scheme_meets(q.scheme, 'EMPLOYMENT_510')),
                    max(k.evidence) FILTER (WHERE has_expectation(d.explained, 'EMPLOYMENT_310')
                                              AND scheme_meets(q.scheme, 'EMPLOYMENT_310'))]
-               FROM registry_participation q
+               FROM (SELECT q.source_record_id, q.system, q.scheme, q.insured_region, q.contribution_status,
+                            q.person_status, q.last_paid_month, false AS ended
+                     FROM registry_participation q WHERE q.id_number = d.id_number
+                     UNION ALL
+                     -- the participations no longer stated, looked up only for persons who have some
+                     SELECT q.source_record_id, q.system, q.scheme, q.insured_region, q.contribution_status,
+                            q.person_status, q.last_paid_month, true
+                     FROM registry_participation_ended q WHERE d.ended <> 0 AND q.id_number = d.id_number) q
                CROSS JOIN LATERAL (
                    SELECT to_char(coalesce(q.last_paid_month, DATE '0001-01-01'), 'YYYYMM')
                           || lpad(CAST(all_schemes() - scheme_bit(q.scheme) AS text), 3, '0')
@@ -200,8 +240,8 @@ explained AS (
                                   'scheme', q.scheme, 'insuredRegion', q.insured_region,
                                   'contributionStatus', q.contribution_status,
                                   'personStatus', q.person_status,
-                                  'lastPaidMonth', to_char(q.last_paid_month, 'YYYY-MM')) AS text) AS evidence) k
-               WHERE q.id_number = d.id_number) END AS lapsed,
+                                  'lastPaidMonth', to_char(q.last_paid_month, 'YYYY-MM'),
+                                  'ended', q.ended) AS text) AS evidence) k) END AS lapsed,
            -- the active participations of a person flagged DUPLICATE
            CASE WHEN (d.flag_bits & 1) <> 0 THEN (
                SELECT json_agg(json_build_object('sourceRecordId', q.source_record_id, 'scheme', q.scheme,
@@ -242,13 +282,13 @@ SELECT :runId, w.id_number, comparison_key(w.id_number), w.category,
                CASE WHEN NOT w.in_base THEN '{"code" : "NOT_IN_POPULATION", "systems" : '
                    || CAST(to_json(w.systems) AS text) || ', "policeRecordId" : '
                    || coalesce(CAST(w.police_record_id AS text), 'null') || '}' END,
-               CASE WHEN w.exclusion IN ('DECEASED', 'MOVED_OUT', 'CANCELLED') AND w.police_status
-                    THEN json_build_object('code', w.exclusion, 'system', 'POLICE',
-                        'sourceRecordId', w.police_record_id, 'vitalStatus', w.vital_status,
-                        'statusChangedOn', w.status_changed_on) END,
-               -- the custody statements, already JSON text joined by commas
-               CASE w.exclusion WHEN 'DECEASED' THEN w.death_reasons
-                                WHEN 'IN_CUSTODY' THEN w.custody_reasons END,
+               -- every exclusion that holds at D, in the order of the rules (the first is the exclusion), also
+               -- outside the population base: the alerts read the deaths and custody of every person; the JUSTICE
+               -- statements are already JSON text joined by commas
+               CASE WHEN w.police_vital = '1' THEN w.police_reason END,
+               w.death_reasons,
+               CASE WHEN w.police_vital IN ('2', '3') THEN w.police_reason END,
+               w.custody_reasons,
                CASE WHEN w.exclusion = 'INSURED_ELSEWHERE' THEN json_build_object('code',
                    'INSURED_ELSEWHERE', 'expectations', to_json(w.unmet_names),
                    'elsewhere', CAST(w.elsewhere_evidence AS json)) END,
@@ -309,7 +349,11 @@ SELECT :runId, w.id_number, comparison_key(w.id_number), w.category,
                CASE WHEN (w.flag_bits & 4) <> 0 THEN '{"code" : "STUDENT", "sourceRecordId" : '
                    || coalesce(CAST(w.student_record AS text), 'null') || '}' END,
                CASE WHEN (w.flag_bits & 8) <> 0 THEN json_build_object('code', 'SEX_MISMATCH',
-                   'sex', w.sex, 'system', w.sex_system) END), '') || ']' AS json) END
+                   'sex', w.sex, 'system', w.sex_system) END), '') || ']' AS json) END,
+       CASE WHEN w.alert_bits <> 0 THEN array_remove(ARRAY[
+           CASE WHEN (w.alert_bits & 1) <> 0 THEN 'BENEFIT_RECIPIENT_DECEASED' END,
+           CASE WHEN (w.alert_bits & 2) <> 0 THEN 'BENEFIT_RECIPIENT_IN_CUSTODY' END,
+           CASE WHEN (w.alert_bits & 4) <> 0 THEN 'DUPLICATE_MEDICAL' END], NULL) END
 FROM explained w
 CROSS JOIN LATERAL (
     SELECT CASE WHEN w.in_base THEN coalesce((CAST(:successorTo AS text[]))[

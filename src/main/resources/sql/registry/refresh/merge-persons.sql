@@ -7,10 +7,11 @@
 INSERT INTO registry_person (id_number, name, name_system, sex, sex_system, ethnicity, birth_date, birth_date_system,
     population_category, household_region, residence_region, vital_status, address, status_changed_on,
     police_record_id, systems, merged_at, held_schemes, drawing_schemes, drawing_twice, paid_110, paid_120, paid_170,
-    paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, employed_paid_120)
+    paid_210, paid_310, paid_390, paid_410, paid_510, second_paid, employed_paid_110, employed_paid_120,
+    ended_schemes)
 SELECT m.*, coalesce(c.held_schemes, 0), coalesce(c.drawing_schemes, 0), coalesce(c.drawing_twice, 0), c.paid_110,
        c.paid_120, c.paid_170, c.paid_210, c.paid_310, c.paid_390, c.paid_410, c.paid_510, c.second_paid,
-       c.employed_paid_110, c.employed_paid_120
+       c.employed_paid_110, c.employed_paid_120, coalesce(c.ended_schemes, 0)
 FROM (SELECT st.id_number,
              (array_agg(st.name ORDER BY r.rank, st.stated_at DESC) FILTER (WHERE st.name IS NOT NULL))[1],
              (array_agg(st.system ORDER BY r.rank, st.stated_at DESC) FILTER (WHERE st.name IS NOT NULL))[1],

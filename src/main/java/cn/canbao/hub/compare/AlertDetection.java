@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the alerts of spec §7.2 that a run's results call for into the outbox, in the run's transaction; the
- * alert-outbox route sends them (sql/compare/alerts-*.sql). An alert is written once per person, type and cause: the
- * cause is the evidence without record ids (a full file that states the same death again is the same cause), so it
- * is sent again only when what it says changes.
+ * alert-outbox route sends them (sql/compare/alerts-*.sql). An alert is written once per person, type and cause while
+ * the cause lasts: the cause is the evidence without record ids (a full file that states the same death again is the
+ * same cause). A run that no longer finds the cause closes the alert, so the cause coming back, or a changed cause,
+ * is sent again.
  */
 @Component
 public class AlertDetection {
@@ -22,6 +23,7 @@ public class AlertDetection {
     private static final String SETTINGS = SqlStatements.named("compare/alerts-settings");
     private static final String COLLECT = SqlStatements.named("compare/alerts-collect");
     private static final String DEFAULT_SETTINGS = SqlStatements.named("compare/alerts-default-settings");
+    private static final String CLOSE = SqlStatements.named("compare/alerts-close");
     private static final String WRITE = SqlStatements.named("compare/alerts-write");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -41,6 +43,7 @@ public class AlertDetection {
         jdbc.queryForList(SETTINGS, parameters);
         jdbc.update(COLLECT, parameters);
         jdbc.queryForList(DEFAULT_SETTINGS, parameters);
+        jdbc.update(CLOSE, parameters);
         return jdbc.update(WRITE, parameters);
     }
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,12 @@ public class RegistryRefresh {
     public record Result(long recordsRead, long keys, long persons, long highWater, Duration took) {
     }
 
-    /** The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}. */
+    /**
+     * The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}.
+     * The ended ones keep what the keys no longer current said last (docs/registry.md, "Ended statements").
+     */
     private static final List<String> DERIVED_ROWS = List.of("statements", "participations", "students", "custody",
-            "assistance", "cards");
+            "assistance", "cards", "ended-statements", "ended-participations");
 
     /** Up to a fifth of the registry's persons, their coverage is read through the participations' person index. */
     private static final int INDEX_SHARE_DENOMINATOR = 5;
@@ -40,14 +42,12 @@ public class RegistryRefresh {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final SourcePrecedence precedence;
-    private final String timeZone;
 
     public RegistryRefresh(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                           SourcePrecedence precedence, @Value("${canbao.time-zone}") String timeZone) {
+                           SourcePrecedence precedence) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.precedence = precedence;
-        this.timeZone = timeZone;
     }
 
     public Result refresh() {
@@ -87,9 +87,9 @@ public class RegistryRefresh {
     }
 
     private void replaceDerivedRows() {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("timeZone", timeZone);
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), parameters));
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), parameters));
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), none));
+        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), none));
     }
 
     /**

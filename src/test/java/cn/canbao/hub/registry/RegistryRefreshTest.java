@@ -145,6 +145,66 @@ class RegistryRefreshTest extends HubIntegrationTest {
     }
 
     @Test
+    void keepsTheParticipationsOfAKeyADeleteEndedAsHeldUntilTheKeyIsStatedAgain() {
+        String id = TestIds.next("630104", 1972, true);
+        records().police(id, "褚九", "630104008");
+        long medical = records().participation(id, "390", "630104", "1", null, YearMonth.of(2016, 12));
+        refresh.refresh();
+        long deleted = records().deleteParticipation(id, "390", "630104", SourceRecords.RECEIVED.plusDays(1));
+        refresh.refresh();
+
+        assertThat(endedParticipations(id)).containsExactly(medical);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM registry_participation WHERE id_number = ?", Long.class,
+                id)).isZero();
+        assertThat(jdbc.queryForMap("SELECT source_record_id, operation FROM registry_statement_ended "
+                + "WHERE id_number = ? AND system = 'MEDICAL'", id))
+                .containsEntry("source_record_id", deleted).containsEntry("operation", "DELETE");
+        assertThat(heldAndEnded(id)).containsExactly(0, 32);
+
+        // a refresh that reads nothing of the key keeps it ended
+        records().card(id, "褚九");
+        refresh.refresh();
+        assertThat(endedParticipations(id)).containsExactly(medical);
+
+        records().participation(id, "某人", "390", "630104", "1", null, YearMonth.of(2017, 9), Operation.UPDATE,
+                SourceRecords.RECEIVED.plusDays(2));
+        refresh.refresh();
+
+        assertThat(endedParticipations(id)).isEmpty();
+        assertThat(heldAndEnded(id)).containsExactly(32, 0);
+    }
+
+    @Test
+    void findsWhatADeleteEndedAmongTheRecordsOfTheSameRefreshAndOfLaterOnes() {
+        String id = TestIds.next("630104", 1973, true);
+        records().police(id, "卫十", "630104009");
+        long first = records().participation(id, "310", "630104", "1", "1", YearMonth.of(2017, 3));
+        records().deleteParticipation(id, "310", "630104", SourceRecords.RECEIVED.plusDays(3));
+        refresh.refresh();
+        assertThat(endedParticipations(id)).containsExactly(first);
+
+        // stated before the DELETE, received after it: the DELETE still ends it, and it is what was stated last
+        long later = records().participation(id, "某人", "310", "630104", "1", "1", YearMonth.of(2017, 6),
+                Operation.UPDATE, SourceRecords.RECEIVED.plusDays(2));
+        refresh.refresh();
+
+        assertThat(endedParticipations(id)).containsExactly(later);
+        assertThat(heldAndEnded(id)).containsExactly(0, 16);
+    }
+
+    private List<Long> endedParticipations(String id) {
+        return jdbc.queryForList("SELECT source_record_id FROM registry_participation_ended WHERE id_number = ?",
+                Long.class, id);
+    }
+
+    private List<Integer> heldAndEnded(String id) {
+        Map<String, Object> person = jdbc.queryForMap("SELECT held_schemes, ended_schemes FROM registry_person "
+                + "WHERE id_number = ?", id);
+        return List.of(((Number) person.get("held_schemes")).intValue(),
+                ((Number) person.get("ended_schemes")).intValue());
+    }
+
+    @Test
     void aStatementOlderThanTheCurrentOneDoesNotReplaceItInALaterRefresh() {
         String id = TestIds.next("630104", 1978, true);
         records().police(id, "李新", "1", "630104004", "630104004", "0", null, "某路", Operation.UPDATE,

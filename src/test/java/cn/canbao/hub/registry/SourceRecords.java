@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,11 +63,44 @@ public final class SourceRecords {
 
     public long participation(String id, String name, String scheme, String region, String contribution,
                               String personStatus, YearMonth lastPaid) {
+        return participation(id, name, scheme, region, contribution, personStatus, lastPaid, Operation.UPDATE,
+                RECEIVED);
+    }
+
+    /** The participation stated with {@code operation} (SNAPSHOT in a full file) at {@code receivedAt}. */
+    public long participation(String id, String name, String scheme, String region, String contribution,
+                              String personStatus, YearMonth lastPaid, Operation operation,
+                              OffsetDateTime receivedAt) {
         boolean resident = scheme.equals("170") || scheme.equals("390");
         Participation participation = new Participation(scheme, region, resident ? null : "91630100MA000000X1",
                 resident ? null : "某某公司", contribution, personStatus, LocalDate.of(2010, 1, 1), null, lastPaid);
-        return write(systemOf(scheme), id, id + "|" + scheme + "|" + region, Operation.UPDATE, RECEIVED,
+        return write(systemOf(scheme), id, participationKey(id, scheme, region), operation, receivedAt,
                 basic(id, name), List.of(participation), Facts.NONE);
+    }
+
+    /** A DELETE of the participation's key, as its scheme system ends it; the record lists no participation. */
+    public long deleteParticipation(String id, String scheme, String region, OffsetDateTime receivedAt) {
+        return write(systemOf(scheme), id, participationKey(id, scheme, region), Operation.DELETE, receivedAt,
+                basic(id, "某人"), List.of(), Facts.NONE);
+    }
+
+    /**
+     * A full snapshot of the scheme's system received at {@code receivedAt} (its file accepted, kind FULL) that lists
+     * one participation: every key of that system last stated before it and not listed is no longer current.
+     */
+    public long fullSnapshot(String listedId, String scheme, String region, YearMonth lastPaid,
+                             OffsetDateTime receivedAt) {
+        String system = systemOf(scheme);
+        long file = jdbc.queryForObject("INSERT INTO intake_file (system, file_name, sha256, kind, status, "
+                + "disposition, received_at, records, accepted, rejected, receipt) VALUES (?, ?, "
+                + "md5(random()::text) || md5(random()::text), 'FULL', 'ACCEPTED', '.done', ?, 1, 1, 0, '{}') "
+                + "RETURNING id", Long.class, system, system + "_630000_"
+                + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "_001_FULL.txt",
+                receivedAt);
+        long record = participation(listedId, "某人", scheme, region, "1", null, lastPaid, Operation.SNAPSHOT,
+                receivedAt);
+        jdbc.update("UPDATE source_record SET intake_file_id = ? WHERE id = ?", file, record);
+        return record;
     }
 
     public long student(String id) {
@@ -76,7 +110,11 @@ public final class SourceRecords {
     }
 
     public long custody(String id, LocalDate from, LocalDate until, String status) {
-        return write("JUSTICE", id, id, Operation.UPDATE, RECEIVED, basic(id, "某人"), List.of(),
+        return custody(id, from, until, status, RECEIVED);
+    }
+
+    public long custody(String id, LocalDate from, LocalDate until, String status, OffsetDateTime receivedAt) {
+        return write("JUSTICE", id, id, Operation.UPDATE, receivedAt, basic(id, "某人"), List.of(),
                 new Facts(null, new Custody(from, until, "青海省某监狱", "630121", status), null, null));
     }
 
@@ -102,6 +140,10 @@ public final class SourceRecords {
                 system, id, sourceKey, operation.name(), "test:" + UUID.randomUUID(), receivedAt, payload);
     }
 
+    private static String participationKey(String id, String scheme, String region) {
+        return id + "|" + scheme + "|" + region;
+    }
+
     private static Person basic(String id, String name) {
         return new Person(id, IdNumberOrigin.AS_GIVEN, null, name, null, sexOf(id), null, birthOf(id), null, null,
                 null, null, null, null);
@@ -123,6 +165,6 @@ public final class SourceRecords {
     }
 
     static LocalDate birthOf(String id) {
-        return LocalDate.parse(id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        return LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
     }
 }

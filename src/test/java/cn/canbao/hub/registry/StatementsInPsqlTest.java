@@ -37,6 +37,7 @@ class StatementsInPsqlTest extends HubIntegrationTest {
     /** What must run before a statement in the same transaction, as its Java caller runs it. */
     private static final Map<String, String> RUN_BEFORE = Map.of(
             "compare/classify", "SELECT comparison_result_load_begin(0);",
+            "compare/alerts-close", SqlStatements.named("compare/alerts-collect") + ";",
             "compare/alerts-write", SqlStatements.named("compare/alerts-collect") + ";");
 
     @Autowired
