@@ -70,10 +70,7 @@ public enum ErrorCode {
             "Supply the identity number once it is known."),
     ID_UPGRADED_FROM_15(true,
             "A 15-digit legacy identity number was converted to 18 characters (19 inserted before the year, check character computed); the record is kept with the converted number.",
-            "Update your records to the person's 18-character identity number."),
-    NAME_MISMATCH(true,
-            "After normalisation the name differs from the name other sources hold for the same identity number; the record is kept and flagged.",
-            "Check the name against the identity card or household register.");
+            "Update your records to the person's 18-character identity number.");
 
     private final boolean warning;
     private final String meaning;
