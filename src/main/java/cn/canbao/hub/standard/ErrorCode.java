@@ -70,7 +70,10 @@ public enum ErrorCode {
             "Supply the identity number once it is known."),
     ID_UPGRADED_FROM_15(true,
             "A 15-digit legacy identity number was converted to 18 characters (19 inserted before the year, check character computed); the record is kept with the converted number.",
-            "Update your records to the person's 18-character identity number.");
+            "Update your records to the person's 18-character identity number."),
+    REGION_UNVERIFIED(true,
+            "A region code of another province whose county (its first 6 digits; a township is not checked further) is not in the national divisions of 2023, e.g. a county renamed or merged since; its province exists, so the record is kept with the code as sent and flagged.",
+            "Check the code against the person's household register or the current GB/T 2260 list and send the current code.");
 
     private final boolean warning;
     private final String meaning;

@@ -172,7 +172,7 @@ class PersonInsuranceSchemaTest {
                         new Custody(day, day, "某监狱", "630102", "2"),
                         new Assistance("99", "630102001", day, day),
                         new Card("C1", "630102", "3", day)),
-                List.of(new Remark("DUPLICATE_IN_FILE", null, "states the same person and record as record 1; both are kept")));
+                List.of(new Remark("REGION_UNVERIFIED", "AAB301", "county 410199 is not in the national divisions")));
 
         Set<ValidationMessage> errors = SCHEMA.validate(Samples.treeOf(CanonicalJson.write(message)));
 

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps the fields of one source record to the canonical message as a connector descriptor says, checking
- * every value against the national standards. Compiled once per descriptor; {@link #map} is the hot path.
+ * every value against the national standards; a value that passes with a warning (a region of another province
+ * the national list does not know) puts the warning among the record's. Compiled once per descriptor; {@link #map}
+ * is the hot path.
  */
 public final class RecordMapper {
 
@@ -121,6 +123,9 @@ public final class RecordMapper {
             Check<?> check = field.converter().convert(value, draft);
             if (check.ok()) {
                 draft.set(field.target(), check.value());
+                if (check.warning() != null) {
+                    warnings.add(new Remark(check.warning().name(), name, check.message()));
+                }
             } else {
                 errors.add(new Remark(check.error().name(), name, check.message()));
             }
