@@ -18,6 +18,7 @@ import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.registry.SourcePrecedence;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.RegionCodes;
 import cn.canbao.hub.standard.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -37,9 +38,11 @@ public class ConnectorConfiguration {
         return Clock.system(zone);
     }
 
+    /** @param regionPrefix the province whose region codes are checked against its own division lists */
     @Bean
-    Standards standards(Clock clock) {
-        return new Standards(new IdentityNumbers(clock), Regions.standard(), CodeTables.standard());
+    Standards standards(Clock clock, @Value("${canbao.region-prefix}") String regionPrefix) {
+        return new Standards(new IdentityNumbers(clock), new RegionCodes(Regions.standard(), regionPrefix),
+                CodeTables.standard());
     }
 
     @Bean

@@ -55,6 +55,9 @@ public enum ErrorCode {
     EVENT_TYPE(false,
             "A participation event's type is not one of ENROLL, SUSPEND, RESUME, TERMINATE, TRANSFER_OUT, PAYMENT.",
             "Send one of the event types of interface specification section 5."),
+    EVENT_TYPE_CONFLICT(false,
+            "A participation event's record states a contribution status its type contradicts (SUSPEND means 2, RESUME and PAYMENT 1, TERMINATE and TRANSFER_OUT 3; ENROLL takes any); the event is rejected, since the hub cannot tell which of the two is meant.",
+            "Send the record as the participation stands after the event, with the status its type means, or leave the status empty: the type then fills it in."),
     RESULT_ID_CONFLICT(false,
             "A survey result repeats a resultId the hub has taken before, with other content or from another client; the field that differs is named (resultId when another client took it). The result taken first stands; this one is quarantined and answered HTTP 409.",
             "Give every new survey result a resultId of its own (a UUID); send a result again only unchanged. To correct a finding, post a new result: the one surveyed last counts."),
@@ -74,9 +77,9 @@ public enum ErrorCode {
     ID_UPGRADED_FROM_15(true,
             "A 15-digit legacy identity number was converted to 18 characters (19 inserted before the year, check character computed); the record is kept with the converted number.",
             "Update your records to the person's 18-character identity number."),
-    NAME_MISMATCH(true,
-            "After normalisation the name differs from the name other sources hold for the same identity number; the record is kept and flagged.",
-            "Check the name against the identity card or household register.");
+    REGION_UNVERIFIED(true,
+            "A region code of another province whose county (its first 6 digits; a township is not checked further) is not in the national divisions of 2023, e.g. a county renamed or merged since; its province exists, so the record is kept with the code as sent and flagged.",
+            "Check the code against the person's household register or the current GB/T 2260 list and send the current code.");
 
     private final boolean warning;
     private final String meaning;

@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
  * The province's administrative divisions, read once from the reference copies: the 2023 edition, the 2017
  * edition (the programme's data of 2017 still uses codes like 630122 湟中县, now 630106 湟中区), and the
  * GB/T 2260 history of county-level codes since 1980 for the address part of identity numbers.
- * Which province this is follows from the reference tables, not from code.
+ * Which province this is follows from the reference tables, not from code. A region field of a source is checked
+ * by {@link RegionCodes}, which knows the other provinces too.
  */
 public final class Regions {
 
@@ -58,27 +59,6 @@ public final class Regions {
      */
     public boolean isHistoricalAddressCode(String six) {
         return six != null && six.length() == 6 && everValidAddressCodes.contains(six);
-    }
-
-    /**
-     * A region code as a source sent it: 6 or 9 digits of the 2023 or 2017 edition, blanks around it ignored.
-     * An empty value is FIELD_MISSING; anything else that is not such a code is CODE_UNKNOWN.
-     */
-    public Check<String> region(String raw) {
-        String value = Text.trim(raw);
-        if (value.isEmpty()) {
-            return Check.fail(ErrorCode.FIELD_MISSING, "region is empty");
-        }
-        if (value.length() != 6 && value.length() != 9 || !Text.isAsciiDigits(value)) {
-            return Check.fail(ErrorCode.CODE_UNKNOWN,
-                    Text.quote(value) + " is not a code of table region: expected 6 or 9 digits");
-        }
-        Region region = regionOfCode.get(value);
-        if (region == null) {
-            return Check.fail(ErrorCode.CODE_UNKNOWN,
-                    Text.quote(value) + " is not a code of table region (divisions of 2017 and 2023)");
-        }
-        return Check.ok(region.code());
     }
 
     /** The county a township lies in, or the county itself; empty above county level and for unknown codes. */

@@ -4,8 +4,8 @@
  * error codes the hub reports.
  *
  * <p>Plain Java without Spring or Camel, fast enough to run on every field of every record. Checks never throw
- * on user data and never guess: a value is either returned in its canonical form or rejected with an
- * {@link cn.canbao.hub.standard.ErrorCode} and a message for the sender. Surrounding blanks are ignored, and an
+ * on user data and never guess: a value is either returned in its canonical form, possibly with a warning that keeps
+ * the record, or rejected with an {@link cn.canbao.hub.standard.ErrorCode} and a message for the sender. Surrounding blanks are ignored, and an
  * empty value is FIELD_MISSING, so a caller checks an optional field only when it is not blank.
  * Exceptions are reserved for configuration and programming errors (an unknown table or date pattern).
  */

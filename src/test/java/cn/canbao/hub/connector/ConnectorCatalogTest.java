@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.hub.connector.mapping.Standards;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.RegionCodes;
 import cn.canbao.hub.standard.Regions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConnectorCatalogTest {
 
     private static final Standards STANDARDS =
-            new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard());
+            new Standards(IdentityNumbers.standard(), new RegionCodes(Regions.standard(), "63"), CodeTables.standard());
 
     private static final String VALID = """
             system: CARD

@@ -172,7 +172,7 @@ class PersonInsuranceSchemaTest {
                         new Custody(day, day, "某监狱", "630102", "2"),
                         new Assistance("99", "630102001", day, day),
                         new Card("C1", "630102", "3", day)),
-                List.of(new Remark("NAME_MISMATCH", "AAC003", "name differs")));
+                List.of(new Remark("REGION_UNVERIFIED", "AAB301", "county 410199 is not in the national divisions")));
 
         Set<ValidationMessage> errors = SCHEMA.validate(Samples.treeOf(CanonicalJson.write(message)));
 

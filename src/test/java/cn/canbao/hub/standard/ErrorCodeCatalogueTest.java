@@ -52,6 +52,6 @@ class ErrorCodeCatalogueTest {
                         "FIELD_MISSING", "RECORD_LENGTH", "RECORD_SYNTAX", "FILE_HASH", "FILE_COUNT", "FILE_FORMAT");
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::warning).map(Enum::name))
                 .containsExactlyInAnyOrder("SEX_MISMATCH", "DUPLICATE_IN_FILE", "ID_NUMBER_ABSENT",
-                        "ID_UPGRADED_FROM_15", "NAME_MISMATCH");
+                        "ID_UPGRADED_FROM_15", "REGION_UNVERIFIED");
     }
 }

@@ -26,7 +26,7 @@ class ReferenceTablesOriginTest {
             hashOfFile.put(row.group(1), row.group(2));
         }
 
-        assertThat(hashOfFile).hasSize(7);
+        assertThat(hashOfFile).hasSize(8);
         for (Map.Entry<String, String> entry : hashOfFile.entrySet()) {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes(entry.getKey()));
             assertThat(HexFormat.of().formatHex(digest)).as(entry.getKey()).isEqualTo(entry.getValue());

@@ -66,25 +66,8 @@ class RegionsTest {
         assertThat(regions.isHistoricalAddressCode(null)).isFalse();
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"630102|630102", " 630102001 |630102001", "630122|630122", "\u3000632301|632301"})
-    void acceptsARegionCodeOfEitherEditionWithoutItsBlanks(String raw, String code) {
-        assertThat(regions.region(raw)).isEqualTo(Check.ok(code));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"630199", "632121", "110105", "63010", "6301020", "6301020011", "63010a", "６３０１０２", "630102001001"})
-    void rejectsAnUnknownCodeOrAWrongLengthAsCodeUnknown(String raw) {
-        Check<String> check = regions.region(raw);
-
-        assertThat(check.error()).isEqualTo(ErrorCode.CODE_UNKNOWN);
-        assertThat(check.message()).contains("region").contains(raw);
-    }
-
     @Test
-    void reportsAnEmptyRegionAsMissing() {
-        assertThat(regions.region(" ").error()).isEqualTo(ErrorCode.FIELD_MISSING);
-        assertThat(regions.region(null).error()).isEqualTo(ErrorCode.FIELD_MISSING);
+    void findsNothingForNoCode() {
         assertThat(regions.find(null)).isEmpty();
     }
 

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps the fields of one source record to the canonical message as a connector descriptor says, checking
- * every value against the national standards. Compiled once per descriptor; {@link #map} is the hot path.
+ * every value against the national standards; a value that passes with a warning (a region of another province
+ * the national list does not know) puts the warning among the record's. An event's record then takes its type's
+ * effect ({@link EventEffect}). Compiled once per descriptor; {@link #map} is the hot path.
  */
 public final class RecordMapper {
 
@@ -100,11 +102,12 @@ public final class RecordMapper {
         MessageDraft draft = new MessageDraft();
         List<Remark> errors = new ArrayList<>(0);
         List<Remark> warnings = new ArrayList<>(0);
+        EventEffect effect = EventEffect.of(context.eventType());
         for (CompiledField field : fields) {
             String value = field.constant() != null ? field.constant() : trimmed(record.get(field.source()));
             String name = field.source() != null ? field.source() : field.target().path();
             if (value == null) {
-                if (field.required()) {
+                if (field.required() && (effect == null || !effect.supplies(field.target()))) {
                     errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), name, name + " is required and empty"));
                 }
                 continue;
@@ -121,8 +124,18 @@ public final class RecordMapper {
             Check<?> check = field.converter().convert(value, draft);
             if (check.ok()) {
                 draft.set(field.target(), check.value());
+                if (check.warning() != null) {
+                    warnings.add(new Remark(check.warning().name(), name, check.message()));
+                }
             } else {
                 errors.add(new Remark(check.error().name(), name, check.message()));
+            }
+        }
+        if (effect != null) {
+            String conflict = effect.applyTo(draft, context.occurredAt().toLocalDate());
+            if (conflict != null) {
+                errors.add(new Remark(ErrorCode.EVENT_TYPE_CONFLICT.name(),
+                        fieldOf(Target.PARTICIPATION_CONTRIBUTION_STATUS), conflict));
             }
         }
         Operation operation = operation(record, context, errors);

@@ -43,7 +43,7 @@ final class ValueConverters {
             };
             case SEX -> translated(rule.map(), Sexes::fromAnyForm);
             case CODE -> translated(rule.map(), codeTable(path, rule, standards)::check);
-            case REGION -> (value, draft) -> standards.regions().region(value);
+            case REGION -> (value, draft) -> standards.regionCodes().check(value);
             case DATE -> {
                 DatePattern pattern = pattern(path, rule);
                 yield (value, draft) -> Dates.date(value, pattern);

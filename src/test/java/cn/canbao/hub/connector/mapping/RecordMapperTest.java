@@ -11,6 +11,7 @@ import cn.canbao.hub.standard.Check;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.RegionCodes;
 import cn.canbao.hub.standard.Regions;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class RecordMapperTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2017-10-15T00:00:00Z"), ZoneOffset.ofHours(8));
     private static final Standards STANDARDS =
-            new Standards(new IdentityNumbers(CLOCK), Regions.standard(), CodeTables.standard());
+            new Standards(new IdentityNumbers(CLOCK), new RegionCodes(Regions.standard(), "63"), CodeTables.standard());
     private static final RecordContext CONTEXT = RecordContext.ofFileRecord("abc:1",
             SourceReference.ofFile("MATERNITY_630000_20171015_001.csv", 1),
             OffsetDateTime.parse("2017-10-15T08:00:03+08:00"), Operation.UPDATE);
@@ -168,6 +169,21 @@ class RecordMapperTest {
         assertThat(mapped.accepted()).isTrue();
         assertThat(mapped.message().warnings()).extracting(Remark::code, Remark::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SEX_MISMATCH", "性别"));
+    }
+
+    @ParameterizedTest(name = "参保地 {0} → warnings {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"410102|-", "620102001|-", "330103|REGION_UNVERIFIED"})
+    void keepsARegionOfAnotherProvinceAndWarnsWhenTheNationalListDoesNotKnowItsCounty(String region, String warning) {
+        MappedRecord mapped = mapper.map(record("参保地", region), CONTEXT);
+
+        assertThat(mapped.accepted()).isTrue();
+        assertThat(mapped.message().participations().get(0).insuredRegion()).isEqualTo(region);
+        if (warning == null) {
+            assertThat(mapped.message().warnings()).isEmpty();
+        } else {
+            assertThat(mapped.message().warnings()).extracting(Remark::code, Remark::field)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(warning, "参保地"));
+        }
     }
 
     @Test

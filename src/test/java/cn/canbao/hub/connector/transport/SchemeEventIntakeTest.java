@@ -2,13 +2,18 @@ package cn.canbao.hub.connector.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.hub.registry.RegistryRefresh;
 import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.PartnerJms;
 import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.TextMessage;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Participation events over the real broker (spec §5): receipts, once-only effect, rejections. */
+/**
+ * Participation events over the real broker (spec §5): receipts, once-only effect, rejections, and each type's
+ * effect on the participation as the registry holds it.
+ */
 class SchemeEventIntakeTest extends HubIntegrationTest {
 
     private static final String EVENTS = "canbao.in.pension.events";
@@ -24,6 +32,8 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RegistryRefresh refresh;
 
     private final ObjectMapper json = new ObjectMapper();
     private PartnerJms pension;
@@ -91,6 +101,82 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE intake_key = ?", Long.class,
                 "event:" + eventId)).isEqualTo(1);
+    }
+
+    /** A PENSION event of the person's scheme 110 in 630102 at {@code occurredAt}, with the record's fields changed. */
+    private String event(String type, String person, String occurredAt, String... fields) throws Exception {
+        ObjectNode event = (ObjectNode) json.readTree(TestEvents.pension(UUID.randomUUID().toString(), type, person));
+        event.put("occurredAt", occurredAt);
+        for (int i = 0; i < fields.length; i += 2) {
+            ((ObjectNode) event.get("record")).put(fields[i], fields[i + 1]);
+        }
+        return event.toString();
+    }
+
+    private void sendAndRefresh(String event) throws Exception {
+        String eventId = json.readTree(event).get("eventId").asText();
+        pension.send(EVENTS, event, eventId);
+        assertThat(receiptFor(eventId).get("status").asText()).isEqualTo("ACCEPTED");
+        refresh.refresh();
+    }
+
+    private Map<String, Object> participationOf(String person) {
+        return jdbc.queryForMap("SELECT contribution_status, end_date, last_paid_month FROM registry_participation "
+                + "WHERE id_number = ? AND system = 'PENSION' AND scheme = '110'", person);
+    }
+
+    @Test
+    void givesEachEventTypeItsEffectOnTheParticipationTheRegistryHolds() throws Exception {
+        String person = TestIds.next("630102", 1984, true);
+
+        sendAndRefresh(event("ENROLL", person, "2017-09-01T09:00:00+08:00", "AAC031", "", "AAE042", "201709"));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "1").containsEntry("end_date", null)
+                .containsEntry("last_paid_month", Date.valueOf(LocalDate.of(2017, 9, 1)));
+
+        sendAndRefresh(event("SUSPEND", person, "2017-09-20T09:00:00+08:00", "AAC031", ""));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "2");
+
+        sendAndRefresh(event("RESUME", person, "2017-10-02T09:00:00+08:00", "AAC031", "1"));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "1");
+
+        sendAndRefresh(event("PAYMENT", person, "2017-11-03T09:00:00+08:00", "AAC031", "", "AAE042", ""));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "1")
+                .containsEntry("last_paid_month", Date.valueOf(LocalDate.of(2017, 11, 1)));
+
+        // an event that happened before the latest one but arrives after it does not override it
+        sendAndRefresh(event("SUSPEND", person, "2017-10-20T09:00:00+08:00", "AAC031", "2"));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "1");
+
+        sendAndRefresh(event("TRANSFER_OUT", person, "2017-11-20T16:00:00+08:00", "AAC031", "", "AAE042", "201711"));
+        assertThat(participationOf(person)).containsEntry("contribution_status", "3")
+                .containsEntry("end_date", Date.valueOf(LocalDate.of(2017, 11, 20)));
+    }
+
+    @Test
+    void endsAParticipationOnTheDateATerminationStates() throws Exception {
+        String person = TestIds.next("630102", 1985, false);
+
+        sendAndRefresh(event("TERMINATE", person, "2017-10-15T09:30:00+08:00", "AAC031", "3", "AAE031", "20170930"));
+
+        assertThat(participationOf(person)).containsEntry("contribution_status", "3")
+                .containsEntry("end_date", Date.valueOf(LocalDate.of(2017, 9, 30)));
+    }
+
+    @Test
+    void rejectsAnEventWhoseRecordContradictsItsTypeAndLeavesTheRegistryAsItWas() throws Exception {
+        String person = TestIds.next("630102", 1986, true);
+        sendAndRefresh(event("ENROLL", person, "2017-09-01T09:00:00+08:00"));
+        String contradicting = event("TERMINATE", person, "2017-10-01T09:00:00+08:00", "AAC031", "1");
+        String eventId = json.readTree(contradicting).get("eventId").asText();
+
+        pension.send(EVENTS, contradicting, eventId);
+        JsonNode receipt = receiptFor(eventId);
+        refresh.refresh();
+
+        assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.at("/errors/0/code").asText()).isEqualTo("EVENT_TYPE_CONFLICT");
+        assertThat(receipt.at("/errors/0/field").asText()).isEqualTo("AAC031");
+        assertThat(participationOf(person)).containsEntry("contribution_status", "1");
     }
 
     @Test

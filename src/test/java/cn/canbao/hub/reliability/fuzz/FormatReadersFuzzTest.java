@@ -13,6 +13,7 @@ import cn.canbao.hub.model.Operation;
 import cn.canbao.hub.model.SourceReference;
 import cn.canbao.hub.standard.CodeTables;
 import cn.canbao.hub.standard.IdentityNumbers;
+import cn.canbao.hub.standard.RegionCodes;
 import cn.canbao.hub.standard.Regions;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ class FormatReadersFuzzTest {
     private static final long SEED = Long.getLong("canbao.fuzz.seed", FuzzSettings.DEFAULT_SEED);
 
     private final ConnectorCatalog catalog = ConnectorCatalog.load(Path.of("connectors"),
-            new Standards(IdentityNumbers.standard(), Regions.standard(), CodeTables.standard()), Map.of());
+            new Standards(IdentityNumbers.standard(), new RegionCodes(Regions.standard(), "63"), CodeTables.standard()),
+            Map.of());
 
     @Test
     void everyMalformedFileEndsInRecordsOrAFileRejection() {
