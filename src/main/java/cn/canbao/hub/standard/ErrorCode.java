@@ -2,7 +2,8 @@ package cn.canbao.hub.standard;
 
 /**
  * The catalogue of codes the hub reports to senders in receipts, quarantine entries and remarks.
- * docs/error-codes.md is the published form of this enum; a test keeps the two identical.
+ * The section "Error and warning codes" of docs/INTERFACE-SPEC.md is the published form of this enum; a test keeps
+ * the two identical.
  * An error rejects the record (or the whole file for the FILE_ codes); a warning keeps the record with a remark.
  */
 public enum ErrorCode {

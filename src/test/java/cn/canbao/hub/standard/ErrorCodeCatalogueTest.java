@@ -16,12 +16,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorCodeCatalogueTest {
 
-    private static final Path CATALOGUE = Path.of("docs/error-codes.md");
+    /** The partner-facing specification, one of whose sections is the catalogue. */
+    private static final Path SPECIFICATION = Path.of("docs/INTERFACE-SPEC.md");
+    private static final String CATALOGUE_HEADING = "## Error and warning codes";
 
     /** Rows of the catalogue table by code: kind, meaning, fix. */
     private static Map<String, List<String>> documentedRows() throws IOException {
+        List<String> lines = Files.readAllLines(SPECIFICATION, StandardCharsets.UTF_8);
+        assertThat(lines).as("the specification's catalogue section").containsOnlyOnce(CATALOGUE_HEADING);
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8)) {
+        for (String line : lines.subList(lines.indexOf(CATALOGUE_HEADING) + 1, lines.size())) {
+            if (line.startsWith("#")) {
+                break;
+            }
             if (line.startsWith("| `")) {
                 String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
                 assertThat(cells).as(line).hasSize(4);
