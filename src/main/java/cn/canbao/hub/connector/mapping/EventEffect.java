@@ -9,7 +9,7 @@ import java.time.YearMonth;
 
 /**
  * What a participation event's type does to the participation its record states (spec §5; the table in
- * docs/connectors.md, "Participation events"). The record is the participation as it stands after the event, so the
+ * docs/INTERFACE-SPEC.md, "Events (§5)"). The record is the participation as it stands after the event, so the
  * type fills in what the record leaves empty and never overrides what it states; a record whose contribution status
  * contradicts its type is rejected (EVENT_TYPE_CONFLICT), since the hub cannot tell which of the two the scheme
  * system meant. The registry then takes the event like any statement of the participation (the latest per system
