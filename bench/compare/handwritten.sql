@@ -35,7 +35,7 @@ elsewhere AS (
     SELECT id_number, bool_or(scheme IN ('310', '390')) AS medical, bool_or(scheme IN ('110', '120', '170')) AS pension,
            bool_or(scheme = '210') AS s210, bool_or(scheme = '410') AS s410, bool_or(scheme = '510') AS s510,
            bool_or(scheme = '310') AS s310
-    FROM national_insured_elsewhere WHERE status = '1' GROUP BY id_number),
+    FROM national_insured_elsewhere WHERE status = '1' AND province NOT LIKE '63%' GROUP BY id_number),
 person AS (
     SELECT p.*, CASE WHEN p.population_category = '2' THEN p.residence_region ELSE p.household_region END AS region,
            coalesce(p.birth_date, to_date(substr(p.id_number, 7, 8), 'YYYYMMDD')) <= DATE '2001-10-15' AS adult

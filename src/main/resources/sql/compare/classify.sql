@@ -22,7 +22,9 @@ WITH elsewhere AS (
            CAST(json_agg(json_build_object('province', q.province, 'scheme', q.scheme,
                                            'messageId', q.message_id)
                          ORDER BY q.province, q.scheme) AS text) AS evidence
-    FROM national_insured_elsewhere q WHERE q.status = '1' GROUP BY q.id_number),
+    -- spec §8: only an active scheme in another province covers; a row naming this province does not
+    FROM national_insured_elsewhere q WHERE q.status = '1' AND q.province NOT LIKE :prefix || '%'
+    GROUP BY q.id_number),
 in_custody AS (
     SELECT id_number, string_agg(CAST(json_build_object('code', 'IN_CUSTODY', 'system', system,
                'sourceRecordId', source_record_id, 'custodyStatus', status, 'from', custody_from,

@@ -25,8 +25,7 @@ class ArchitectureTest {
             .layer("application").definedBy("cn.canbao.hub")
             .layer("embedded").definedBy("cn.canbao.hub.embedded..")
             .layer("console").definedBy("cn.canbao.hub.console..")
-            // issue #18 adds it; the rule is here so it lands in its place
-            .optionalLayer("national").definedBy("cn.canbao.hub.national..")
+            .layer("national").definedBy("cn.canbao.hub.national..")
             .layer("compare").definedBy("cn.canbao.hub.compare..")
             .layer("connector").definedBy("cn.canbao.hub.connector..")
             .layer("registry").definedBy("cn.canbao.hub.registry..")
@@ -48,6 +47,15 @@ class ArchitectureTest {
                     "national", "console", "embedded")
             .whereLayer("model").mayOnlyBeAccessedByLayers("standard", "exchange", "registry", "connector", "compare",
                     "national", "console", "embedded");
+
+    /**
+     * The national exchange reads what a comparison run completed from the database, not through {@code compare}'s
+     * classes, and takes nothing from the intake: it stands beside them, not on them.
+     */
+    @ArchTest
+    static final ArchRule nationalUsesNeitherCompareNorConnector = noClasses()
+            .that().resideInAPackage("cn.canbao.hub.national..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.canbao.hub.compare..", "cn.canbao.hub.connector..");
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("cn.canbao.hub.(*)..").should().beFreeOfCycles();

@@ -1,6 +1,7 @@
 package cn.canbao.hub.console;
 
 import cn.canbao.hub.compare.ComparisonResults;
+import cn.canbao.hub.national.NationalStatus;
 import cn.canbao.hub.registry.PersonHistory;
 import cn.canbao.hub.registry.QuarantineCleanup;
 import cn.canbao.hub.standard.IdNumberCheck;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One person: the merged view with the source of each field, the conflicts between sources, every record any
  * source sent, the current category with its reasons and the categories of earlier runs, and what the surveys found
- * (results, pending enrolments, verification items; now, whatever {@code knownAt} says). With {@code knownAt} the
+ * (results, pending enrolments, verification items) and the latest national answer (now, whatever {@code knownAt}
+ * says of either). With {@code knownAt} the
  * rest is what the registry knew at the end of that day (province time).
  */
 @RestController
@@ -31,21 +33,24 @@ public class PersonController {
                                  List<PersonHistory.Conflict> conflicts, ComparisonResults.Result classification,
                                  List<ComparisonResults.Result> history, List<PersonHistory.SourceRecord> records,
                                  List<QuarantineCleanup.Candidate> confirmedQuarantinedRecords,
-                                 SurveyFindings.OfPerson survey) {
+                                 SurveyFindings.OfPerson survey, NationalStatus.Answer national) {
     }
 
     private final PersonHistory persons;
     private final ComparisonResults results;
     private final QuarantineCleanup cleanup;
     private final SurveyFindings surveys;
+    private final NationalStatus national;
     private final ZoneId zone;
 
     public PersonController(PersonHistory persons, ComparisonResults results, QuarantineCleanup cleanup,
-                            SurveyFindings surveys, @Value("${canbao.time-zone}") String timeZone) {
+                            SurveyFindings surveys, NationalStatus national,
+                            @Value("${canbao.time-zone}") String timeZone) {
         this.persons = persons;
         this.results = results;
         this.cleanup = cleanup;
         this.surveys = surveys;
+        this.national = national;
         this.zone = ZoneId.of(timeZone);
     }
 
@@ -64,14 +69,14 @@ public class PersonController {
             List<ComparisonResults.Result> history = results.history(id);
             response = new PersonResponse(id, null, persons.merged(id).orElse(null), persons.conflicts(id),
                     history.isEmpty() ? null : history.get(0), history, persons.records(id, null),
-                    cleanup.confirmedFor(id), survey);
+                    cleanup.confirmedFor(id), survey, national.answerOf(id).orElse(null));
         } else {
             OffsetDateTime cutoff = knownAt.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
             List<ComparisonResults.Result> history = results.history(id).stream()
                     .filter(result -> !result.asOf().isAfter(knownAt)).toList();
             response = new PersonResponse(id, knownAt, persons.mergedBefore(id, cutoff).orElse(null),
                     persons.conflictsBefore(id, cutoff), history.isEmpty() ? null : history.get(0), history,
-                    persons.records(id, cutoff), List.of(), survey);
+                    persons.records(id, cutoff), List.of(), survey, national.answerOf(id).orElse(null));
         }
         // a person only a survey team knows is shown now, not as the registry knew them at a past date
         boolean known = response.merged() != null || !response.records().isEmpty()

@@ -32,6 +32,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/survey-results").hasRole("SURVEYOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rosters/**").hasAnyRole("SURVEYOR", "OPERATOR")
+                        // the national exchange: increments on demand, requests, parked messages
+                        .requestMatchers("/api/v1/national/**").hasRole("OPERATOR")
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * were not visible then because the transaction writing them (a file's intake holds one open for the whole file)
  * had not committed yet. A gap is dropped once no transaction that began before it was noted is still open, so a
  * late commit is never missed and a rolled-back range is not looked at forever.
+ *
+ * <p>The persons merged again go into the change log (registry_person_change) in the same transaction, which the
+ * national exchange's PERSON_INCREMENT reads (docs/national.md).
  */
 @Component
 public class RegistryRefresh {
@@ -83,6 +86,8 @@ public class RegistryRefresh {
         coverMergedPersons(mergedAgain);
         long persons = mergePersons();
         jdbc.update(statement("advance-high-water"), new MapSqlParameterSource("highWater", newHighWater));
+        // after the row lock advance-high-water took: the change log's numbers follow the refreshes' commits
+        jdbc.update(statement("note-person-changes"), none);
         return new Result(read, keys, persons, newHighWater, Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -256,6 +256,16 @@ class ClassificationTest extends HubIntegrationTest {
                             r.insuredElsewhere(id, "510000", "110", "1");
                             r.insuredElsewhere(id, "510000", "390", "1");
                         }), "EXCLUDED", "", "", "INSURED_ELSEWHERE NEVER_HELD NEVER_HELD"),
+                new Case("insured elsewhere per a row naming this province: that is no other province", ADULT,
+                        resident((r, id) -> {
+                            r.insuredElsewhere(id, "630000", "110", "1");
+                            r.insuredElsewhere(id, "630000", "390", "1");
+                        }), "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
+                new Case("insured in another province but suspended there (status 2): does not cover", ADULT,
+                        resident((r, id) -> {
+                            r.insuredElsewhere(id, "510000", "110", "2");
+                            r.insuredElsewhere(id, "510000", "390", "2");
+                        }), "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),
                 new Case("insured in another province for medical only: still uninsured here", ADULT,
                         resident((r, id) -> r.insuredElsewhere(id, "510000", "390", "1")),
                         "UNINSURED", "", "170;390", "NO_PARTICIPATION NEVER_HELD NEVER_HELD"),

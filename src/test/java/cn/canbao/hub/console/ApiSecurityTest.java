@@ -43,6 +43,22 @@ class ApiSecurityTest extends HubIntegrationTest {
     }
 
     @Test
+    void keepsTheNationalExchangeToTheOperator() throws Exception {
+        ApiClient surveyor = ApiClient.as("surveyor", DATA_DIR, port);
+        ApiClient anonymous = ApiClient.anonymous(port);
+
+        for (String path : new String[] {"/api/v1/national/increments", "/api/v1/national/requests",
+                "/api/v1/national/parked"}) {
+            assertThat(anonymous.get(path).statusCode()).as("anonymous GET %s", path).isEqualTo(401);
+            assertThat(surveyor.get(path).statusCode()).as("surveyor GET %s", path).isEqualTo(403);
+            assertThat(ApiClient.as("operator", DATA_DIR, port).get(path).statusCode()).as("operator GET %s", path)
+                    .isEqualTo(200);
+        }
+        assertThat(anonymous.postJson("/api/v1/national/increments", "{}").statusCode()).isEqualTo(401);
+        assertThat(surveyor.postJson("/api/v1/national/increments", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void keepsTheOperatorFromPostingSurveyResults() throws Exception {
         ApiClient operator = ApiClient.as("operator", DATA_DIR, port);
 

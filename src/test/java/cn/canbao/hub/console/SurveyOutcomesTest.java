@@ -1,6 +1,7 @@
 package cn.canbao.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.canbao.hub.model.Facts;
 import cn.canbao.hub.model.IdNumberOrigin;
@@ -14,6 +15,7 @@ import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -60,8 +62,13 @@ class SurveyOutcomesTest extends HubIntegrationTest {
 
         String resultId = post(person, "FOUND_INSURED_ELSEWHERE", "[]");
 
-        assertThat(jdbc.queryForMap("SELECT id_number, requested_at FROM national_compare_mark WHERE result_id = ?",
-                resultId)).containsEntry("id_number", person).containsEntry("requested_at", null);
+        assertThat(jdbc.queryForObject("SELECT id_number FROM national_compare_mark WHERE result_id = ?",
+                String.class, resultId)).isEqualTo(person);
+        // the national exchange asks about the person within a minute (docs/national.md)
+        await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.queryForObject("SELECT count(*)"
+                + " FROM national_compare_mark m JOIN national_request_person p"
+                + " ON p.message_id = m.request_message_id AND p.id_number = m.id_number"
+                + " WHERE m.result_id = ? AND m.requested_at IS NOT NULL", Long.class, resultId) == 1);
     }
 
     @Test

@@ -47,6 +47,10 @@ public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
         registry.add("canbao.registry.periodic-refresh", () -> false);
         registry.add("canbao.database.embedded-port", () -> 0);
         registry.add("canbao.intake.orphan-sweep-ms", () -> 2000);
+        // tests act as the national system themselves (NationalExchangeTest), and do not wait long for its outbox
+        registry.add("canbao.national.simulator.enabled", () -> false);
+        registry.add("canbao.national.request-poll-delay-ms", () -> 500);
+        registry.add("canbao.national.outbox-poll-delay-ms", () -> 500);
     }
 
     public static int freePort() {

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Finishes the demo's main job: once the hub has answered every demo file with a receipt, it runs the
- * comparison, which writes the county rosters and statistics — instead of waiting for the nightly run.
+ * comparison, which writes the county rosters and statistics — instead of waiting for the nightly run. With the
+ * national simulator on, once the national system has answered that run's COMPARE_REQUESTs it runs the comparison
+ * again, which excludes the persons insured in another province for every expectation (spec §8).
  */
 final class DemoComparison {
 
@@ -25,11 +27,14 @@ final class DemoComparison {
         thread.setDaemon(true);
         return thread;
     });
+    private final boolean nationalAnswers;
     private int checks;
+    private Long firstRun;
 
-    DemoComparison(JdbcTemplate jdbc, ComparisonRuns runs) {
+    DemoComparison(JdbcTemplate jdbc, ComparisonRuns runs, boolean nationalAnswers) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.nationalAnswers = nationalAnswers;
     }
 
     /** Checks every five seconds, for ten minutes at most, whether every demo file has its receipt. */
@@ -38,6 +43,10 @@ final class DemoComparison {
     }
 
     private void check(List<String> fileNames) {
+        if (firstRun != null) {
+            checkNationalAnswers();
+            return;
+        }
         try {
             Long answered = jdbc.queryForObject("SELECT count(DISTINCT file_name) FROM intake_file "
                     + "WHERE file_name = ANY (?) AND delivered_at IS NOT NULL", Long.class,
@@ -46,7 +55,12 @@ final class DemoComparison {
                 ComparisonRuns.Run run = runs.run(null, "API");
                 log.info("Demo: every demo file ingested; comparison run {} {}: {}", run.id(), run.status(),
                         run.counts());
-                scheduler.shutdown();
+                if (nationalAnswers && "COMPLETED".equals(run.status())) {
+                    firstRun = run.id();
+                    checks = 0;
+                } else {
+                    scheduler.shutdown();
+                }
             } else if (++checks >= CHECKS) {
                 log.warn("Demo: {} of {} demo files ingested after ten minutes; run the comparison with "
                         + "POST /api/v1/runs", answered, fileNames.size());
@@ -54,6 +68,30 @@ final class DemoComparison {
             }
         } catch (RuntimeException e) {
             log.warn("Demo: the comparison after ingest did not run: {}", e.getMessage());
+            scheduler.shutdown();
+        }
+    }
+
+    /** Runs again once every COMPARE_REQUEST of the first run is answered (or after ten minutes, saying so). */
+    private void checkNationalAnswers() {
+        try {
+            Long waiting = jdbc.queryForObject("SELECT CASE WHEN EXISTS (SELECT 1 FROM national_run_request WHERE"
+                    + " run_id = ?) THEN (SELECT count(*) FROM national_compare_request WHERE run_id = ? AND status"
+                    + " <> 'ANSWERED') ELSE -1 END", Long.class, firstRun, firstRun);
+            if (waiting != null && waiting == 0) {
+                ComparisonRuns.Run run = runs.run(null, "API");
+                Long elsewhere = jdbc.queryForObject("SELECT count(*) FROM comparison_result WHERE run_id = ? AND"
+                        + " exclusion = 'INSURED_ELSEWHERE'", Long.class, run.id());
+                log.info("Demo: the national system answered run {}; comparison run {} {} excludes {} persons insured"
+                        + " in another province: {}", firstRun, run.id(), run.status(), elsewhere, run.counts());
+                scheduler.shutdown();
+            } else if (++checks >= CHECKS) {
+                log.warn("Demo: the national system has not answered run {} after ten minutes "
+                        + "(GET /api/v1/national/requests)", firstRun);
+                scheduler.shutdown();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo: the comparison after the national answers did not run: {}", e.getMessage());
             scheduler.shutdown();
         }
     }

@@ -1,6 +1,7 @@
 package cn.canbao.hub.embedded.demo;
 
 import cn.canbao.hub.compare.ComparisonRuns;
+import cn.canbao.hub.national.NationalProperties;
 import cn.canbao.hub.embedded.EmbeddedFrontDatabase;
 import cn.canbao.hub.standard.Regions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -45,6 +46,7 @@ public class DemoData {
     private final int size;
     private final List<String> counties;
     private final boolean frontDbEmbedded;
+    private final NationalProperties.Simulator nationalSimulator;
 
     public DemoData(JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embeddedPostgres,
                     ComparisonRuns runs,
@@ -52,8 +54,10 @@ public class DemoData {
                     @Value("${canbao.province-code}") String provinceCode,
                     @Value("${canbao.demo.persons:3000}") int size,
                     @Value("${canbao.demo.counties}") List<String> counties,
-                    @Value("${canbao.frontdb.embedded:true}") boolean frontDbEmbedded) {
+                    @Value("${canbao.frontdb.embedded:true}") boolean frontDbEmbedded,
+                    NationalProperties national) {
         this.frontDbEmbedded = frontDbEmbedded;
+        this.nationalSimulator = national.simulator();
         this.jdbc = jdbc;
         this.embeddedPostgres = embeddedPostgres;
         this.runs = runs;
@@ -82,7 +86,12 @@ public class DemoData {
                 new JdbcTemplate(postgres.getDatabase("postgres", EmbeddedFrontDatabase.DATABASE)), persons, today);
         log.info("Demo data: {} synthetic persons in counties {}; their files are in the partners' in/ folders, "
                 + "{} assistance recipients in the civil-affairs front database", persons.size(), counties, civilRows);
-        new DemoComparison(jdbc, runs).runWhenIngested(files.stream().map(DemoFile::fileName).toList());
+        if (nationalSimulator.enabled()) {
+            int elsewhere = InsuredElsewhereDemoFile.writeIfAbsent(nationalSimulator.personsFile(), persons, today);
+            log.info("Demo data: the national simulator finds {} of them insured in another province ({})",
+                    elsewhere, nationalSimulator.personsFile());
+        }
+        new DemoComparison(jdbc, runs, nationalSimulator.enabled()).runWhenIngested(files.stream().map(DemoFile::fileName).toList());
     }
 
     private List<String> townships() {
