@@ -19,13 +19,13 @@ import java.util.List;
  *                   with C1 alone and the serial collector a start costs about 40 % less CPU (docs/reliability.md),
  *                   and what a crash leaves does not depend on the JIT
  */
-record HarnessSettings(int trials, long seed, Path jar, Path repository, Path output, Duration window,
+public record HarnessSettings(int trials, long seed, Path jar, Path repository, Path output, Duration window,
                        Duration spacing, List<String> hubJvmOptions) {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(180);
 
-    static HarnessSettings fromSystemProperties() {
+    public static HarnessSettings fromSystemProperties() {
         Path repository = Path.of("").toAbsolutePath();
         return new HarnessSettings(
                 Integer.getInteger("canbao.crash.trials", 10),

@@ -1,17 +1,17 @@
 package cn.canbao.hub.reliability.crash;
 
 /** Where the harness reads the hub's embedded PostgreSQL: the registry and the civil-affairs front database. */
-final class HubDatabase {
+public final class HubDatabase {
 
-    static final String REGISTRY = "postgres";
-    static final String CIVIL_FRONT = "civil_front";
+    public static final String REGISTRY = "postgres";
+    public static final String CIVIL_FRONT = "civil_front";
     /** The embedded server's superuser; it trusts local connections. */
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     private HubDatabase() {
     }
 
-    static String url(HubPorts ports, String database) {
+    public static String url(HubPorts ports, String database) {
         return "jdbc:postgresql://127.0.0.1:" + ports.database() + "/" + database
                 + "?connectTimeout=5&socketTimeout=60";
     }

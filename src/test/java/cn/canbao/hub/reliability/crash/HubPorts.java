@@ -9,9 +9,9 @@ import java.util.List;
  * The ports of one harness run, the same for every start of the hub in it: a restarted hub must be where its
  * partners and its own leftover PostgreSQL expect it.
  */
-record HubPorts(int sftp, int broker, int database, int http) {
+public record HubPorts(int sftp, int broker, int database, int http) {
 
-    static HubPorts free() {
+    public static HubPorts free() {
         try (ServerSocket sftp = new ServerSocket(0); ServerSocket broker = new ServerSocket(0);
              ServerSocket database = new ServerSocket(0); ServerSocket http = new ServerSocket(0)) {
             return new HubPorts(sftp.getLocalPort(), broker.getLocalPort(), database.getLocalPort(),

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged hub (the exec jar) as a process of its own, started from the repository's directory so that it reads
  * ./config, ./connectors and ./routes as an installed hub does, with everything it keeps under one data directory.
  */
-final class HubProcess {
+public final class HubProcess {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(90);
 
@@ -35,12 +35,19 @@ final class HubProcess {
     }
 
     static HubProcess start(HarnessSettings settings, Path dataDir, HubPorts ports, Path log) throws IOException {
+        return start(settings, dataDir, ports, log, List.of());
+    }
+
+    /** The hub with settings of its own besides the harness's, e.g. the national simulator's file. */
+    public static HubProcess start(HarnessSettings settings, Path dataDir, HubPorts ports, Path log,
+                                   List<String> moreArguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.hubJvmOptions().stream().filter(option -> !option.isEmpty()).toList());
         command.addAll(List.of("-jar", settings.jar().toString(),
                 "--canbao.data-dir=" + dataDir.toAbsolutePath(), "--canbao.demo.enabled=false"));
         command.addAll(ports.arguments());
+        command.addAll(moreArguments);
         Process jvm = new ProcessBuilder(command)
                 .directory(settings.repository().toFile())
                 .redirectErrorStream(true)
@@ -50,7 +57,7 @@ final class HubProcess {
     }
 
     /** Waits until the hub answers its health check (everything started: database, broker, SFTP, routes). */
-    void awaitHealthy(Duration atMost) {
+    public void awaitHealthy(Duration atMost) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.http() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -65,7 +72,7 @@ final class HubProcess {
     }
 
     /** {@code kill -9} of the JVM and of its embedded PostgreSQL (the postmaster and its children) together. */
-    void killJvmAndPostgres() throws IOException {
+    public void killJvmAndPostgres() throws IOException {
         List<ProcessHandle> processes = new ArrayList<>(List.of(jvm.toHandle()));
         postmaster().ifPresent(processes::add);
         PowerCut.of(processes.toArray(ProcessHandle[]::new));
