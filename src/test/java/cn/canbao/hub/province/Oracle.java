@@ -61,7 +61,7 @@ final class Oracle {
     }
 
     private boolean inPopulation(Resident person) {
-        if (person.police() == null) {
+        if (person.police() == null || person.police().deleted()) {
             return false;
         }
         String region = person.police().category().equals("2") ? person.police().residenceTownship()
@@ -147,7 +147,7 @@ final class Oracle {
         for (String expectation : unmet) {
             Optional<Participation> latest = person.participations().stream()
                     .filter(p -> SCHEMES.get(expectation).contains(p.scheme()))
-                    .max(Comparator.comparing(Participation::lastPaid)
+                    .max(Comparator.comparing(Participation::lastPaid, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparing(Participation::scheme, Comparator.reverseOrder()));
             missing.add(latest.map(Participation::scheme).orElse(switch (expectation) {
                 case "MEDICAL" -> employed ? "310" : "390";

@@ -24,9 +24,9 @@ record Resident(long index, String idNumber, String legacyNumber, String name, S
         CARD_ONLY
     }
 
-    /** POLICE's record (spec §4.7). */
+    /** POLICE's record (spec §4.7); {@code deleted}: a DELETE follows the ADD in the same file. */
     record Police(String category, String householdTownship, String residenceTownship, String address,
-                  String vitalStatus, LocalDate statusChangedOn) {
+                  String vitalStatus, LocalDate statusChangedOn, boolean deleted) {
     }
 
     record Card(String cardNo, String issueRegion, String status, LocalDate issueDate) {

@@ -57,7 +57,12 @@ final class Residents {
         Divisions.County county = divisions.county(random);
         Divisions.Township township = Divisions.township(county, random);
         boolean female = random.nextDouble() < 0.49;
-        LocalDate birth = birthDate(random);
+        LocalDate birth = switch ((int) (index % 4999)) {
+            // the pension age's edge: 16 on D, and 16 the day after D
+            case 4997 -> asOf.minusYears(16);
+            case 4998 -> asOf.minusYears(16).plusDays(1);
+            default -> birthDate(random);
+        };
         String ethnicity = Names.ethnicity(county.code(), random);
         String name = Names.name(ethnicity, female, random);
 
@@ -162,11 +167,16 @@ final class Residents {
         String vital = u < deceased ? "1" : u < deceased + 0.005 ? "2" : u < deceased + 0.006 ? "3" : "0";
         LocalDate changed = vital.equals("0") ? asOf.minusDays(30 + random.nextInt(3000))
                 : asOf.minusDays(random.nextInt(900));
-        if (!vital.equals("0") && random.nextInt(20) == 0) {
+        int dating = random.nextInt(20);
+        if (!vital.equals("0") && dating == 0) {
             changed = null;
+        } else if (!vital.equals("0") && dating < 3) {
+            // a status that takes effect only after D does not apply at D
+            changed = asOf.plusDays(1 + random.nextInt(300));
         }
+        boolean deleted = kind == Kind.RESIDENT && random.nextDouble() < 0.001;
         return new Police(kind == Kind.RESIDENT && migrant ? "2" : "1", household, residence, address, vital,
-                changed);
+                changed, deleted);
     }
 
     private Card card(long index, String county, SplittableRandom random) {
@@ -196,8 +206,15 @@ final class Residents {
         String status = u < 0.7 ? "1" : u < 0.9 ? "2" : u < 0.95 ? "1" : "3";
         LocalDate until = u >= 0.9 && u < 0.95 ? asOf.minusDays(1 + random.nextInt(200))
                 : asOf.plusDays(1 + random.nextInt(3000));
-        if (status.equals("1") && u < 0.05) {
+        double edge = random.nextDouble();
+        if (edge < 0.05) {
             until = asOf;
+        } else if (edge < 0.15) {
+            until = null;
+        } else if (edge < 0.18) {
+            from = asOf;
+        } else if (edge < 0.21) {
+            from = asOf.plusDays(1 + random.nextInt(60));
         }
         return new Custody(status, from, until, "青海省西宁监狱", "630105");
     }
@@ -213,6 +230,16 @@ final class Residents {
         } else if (u >= 0.85) {
             to = asOf.minusDays(1 + random.nextInt(365));
             from = from.isAfter(to) ? to.minusDays(random.nextInt(365)) : from;
+        }
+        double edge = random.nextDouble();
+        if (edge < 0.05) {
+            to = asOf;
+        } else if (edge < 0.08) {
+            from = asOf;
+            to = null;
+        } else if (edge < 0.11) {
+            from = asOf.plusDays(1 + random.nextInt(60));
+            to = null;
         }
         return new Assistance(category, township.code(), from, to);
     }
@@ -262,10 +289,18 @@ final class Residents {
             }
         }
         if (participations.stream().noneMatch(p -> p.scheme().equals("310")) || random.nextDouble() < 0.01) {
-            if (random.nextDouble() < 0.92) {
+            double u = random.nextDouble();
+            if (u < 0.005) {
+                // stated as contributing, but no month paid: held, never active
+                participations.add(new Participation("390", county, "", "", null, "1", asOf.minusYears(1), null,
+                        null));
+            } else if (u < 0.92) {
                 participations.add(yearly("390", county, random, random.nextDouble() < 0.88));
             }
         }
+        participations.stream().filter(p -> p.scheme().equals("310") && p.status().equals("2")).findFirst()
+                .filter(p -> random.nextDouble() < 0.2).ifPresent(lapsed -> participations.add(new Participation(
+                        "390", county, "", "", null, "2", lapsed.startDate(), lapsed.lastPaid(), null)));
     }
 
     private void working(List<Elsewhere> elsewhere, SplittableRandom random) {

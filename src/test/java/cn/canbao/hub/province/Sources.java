@@ -94,10 +94,14 @@ final class Sources implements AutoCloseable {
     void write(Resident person) throws IOException {
         boolean duplicate = person.duplicateIn() != null;
         if (person.police() != null) {
-            byte[] record = police(person, person.idNumber());
-            write(Source.POLICE, duplicate && person.duplicateIn().equals("POLICE"), record);
+            byte[] record = police(person, person.idNumber(), "ADD");
+            if (person.police().deleted()) {
+                files.get(Source.POLICE).write(record, police(person, person.idNumber(), "DELETE"));
+            } else {
+                write(Source.POLICE, duplicate && person.duplicateIn().equals("POLICE"), record);
+            }
             if ("POLICE".equals(person.wrongCheckIn())) {
-                rejected(Source.POLICE, police(person, wrongCheckCharacter(person.idNumber())));
+                rejected(Source.POLICE, police(person, wrongCheckCharacter(person.idNumber()), "ADD"));
             }
         }
         if (person.card() != null) {
@@ -163,9 +167,9 @@ final class Sources implements AutoCloseable {
         return valid.substring(0, 17) + (right == '1' ? '2' : '1');
     }
 
-    private byte[] police(Resident person, String number) {
+    private byte[] police(Resident person, String number, String operation) {
         Resident.Police p = person.police();
-        return gbk("  <Person op=\"ADD\">\n    <GMSFHM>" + number + "</GMSFHM>\n    <XM>" + person.name()
+        return gbk("  <Person op=\"" + operation + "\">\n    <GMSFHM>" + number + "</GMSFHM>\n    <XM>" + person.name()
                 + "</XM>\n    <XB>" + person.sex() + "</XB>\n    <MZ>" + person.ethnicity() + "</MZ>\n    <CSRQ>"
                 + person.birthDate().format(COMPACT) + "</CSRQ>\n    <RYLB>" + p.category() + "</RYLB>\n    <HJXZQH>"
                 + p.householdTownship() + "</HJXZQH>\n    <JZXZQH>" + p.residenceTownship() + "</JZXZQH>\n    <HJDZ>"
@@ -189,8 +193,9 @@ final class Sources implements AutoCloseable {
                     + "</BirthDate>\n    <Scheme>" + p.scheme() + "</Scheme>\n    <Region>" + p.region() + "</Region>\n"
                     + (p.employerId().isEmpty() ? "" : "    <Employer code=\"" + p.employerId() + "\">"
                     + p.employerName() + "</Employer>\n") + "    <Status>" + medicalStatus(p.status())
-                    + "</Status>\n    <StartDate>" + p.startDate() + "</StartDate>\n    <EndDate/>\n    <LastPaidMonth>"
-                    + p.lastPaid() + "</LastPaidMonth>\n  </Insured>\n");
+                    + "</Status>\n    <StartDate>" + p.startDate() + "</StartDate>\n    <EndDate/>\n"
+                    + (p.lastPaid() == null ? "    <LastPaidMonth/>\n" : "    <LastPaidMonth>" + p.lastPaid()
+                    + "</LastPaidMonth>\n") + "  </Insured>\n");
             case "UNEMPLOYMENT" -> unemployment(person, p, number);
             case "INJURY" -> utf8(injuryJson(person, p, number).toString() + "\n");
             default -> utf8(number + "," + person.name() + "," + (person.sex().equals("1") ? "男" : "女") + ","
