@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * Qinghai's counties and townships from the project's division list (src/main/resources/reference/
  * qinghai_divisions.csv), each county weighted by a plausible share of the province's residents (the 2020 census
  * in round figures: Xining's districts largest, the Tibetan prefectures of the south sparsely settled), and a few
- * counties of other provinces where non-registered residents hold their household registration.
+ * counties of other provinces where non-registered residents hold their household registration. Numbers issued
+ * before 2012 in Haidong may begin with the former prefecture's county code (spec §2: the code valid at issue).
  */
 final class Divisions {
 
@@ -32,6 +33,10 @@ final class Divisions {
     /** Counties of other provinces (national divisions of 2023) where migrants to Qinghai are registered. */
     static final List<String> OTHER_PROVINCE_COUNTIES = List.of("620102", "620105", "510104", "510107", "410105",
             "640104", "610113", "150102");
+
+    /** Haidong's counties and the codes of the former 海东地区 (until 2011) their older identity numbers begin with. */
+    static final Map<String, String> FORMER_CODE = Map.of("630202", "632123", "630203", "632121", "630222", "632122",
+            "630223", "632126", "630224", "632127", "630225", "632128");
 
     record County(String code, String name, List<Township> townships) {
     }
@@ -101,6 +106,7 @@ final class Divisions {
     List<String> identityRegions() {
         List<String> regions = new ArrayList<>(counties.stream().map(County::code).toList());
         regions.addAll(OTHER_PROVINCE_COUNTIES);
+        regions.addAll(FORMER_CODE.values().stream().sorted().toList());
         return regions;
     }
 }

@@ -27,6 +27,8 @@ final class Names {
             "海涛", "永录", "成林", "生荣", "占福", "得胜", "玉山");
     private static final List<String> HAN_FEMALE = List.of("秀英", "桂英", "秀兰", "玉兰", "桂兰", "海燕", "丽", "芳",
             "娜", "敏", "静", "丽娟", "艳", "婷", "雪", "琳", "欣怡", "梓萱", "雨涵", "佳怡", "晓燕", "春梅", "玉珍");
+    /** 生僻字: outside GBK, four bytes in GB18030 (CJK extensions A and B). */
+    private static final List<String> RARE_GIVEN = List.of("䶮", "𠀾", "子𠅤", "𪚥");
     private static final List<String> HUI_SURNAMES = List.of("马", "马", "马", "韩", "冶", "喇", "哈", "沙", "白", "穆",
             "米", "撒");
     private static final List<String> HUI_MALE = List.of("占海", "有福", "忠", "福祥", "哈三", "尕西木", "伊布拉", "建华",
@@ -91,7 +93,8 @@ final class Names {
             case TU -> random.nextInt(4) == 0 ? tibetan(female, random)
                     : any(List.of("祁", "李", "鲁", "吕", "星", "朱", "董"), random)
                     + any(female ? HAN_FEMALE : HAN_MALE, random);
-            default -> any(HAN_SURNAMES, random) + any(female ? HAN_FEMALE : HAN_MALE, random);
+            default -> any(HAN_SURNAMES, random) + (random.nextInt(500) == 0 ? any(RARE_GIVEN, random)
+                    : any(female ? HAN_FEMALE : HAN_MALE, random));
         };
     }
 

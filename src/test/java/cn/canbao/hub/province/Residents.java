@@ -73,7 +73,9 @@ final class Residents {
         boolean migrant = kind == Kind.RESIDENT && random.nextDouble() < 0.08;
         String otherCounty = Divisions.OTHER_PROVINCE_COUNTIES.get(
                 random.nextInt(Divisions.OTHER_PROVINCE_COUNTIES.size()));
-        String idRegion = migrant || kind == Kind.POLICE_OUTSIDE ? otherCounty : county.code();
+        String idRegion = migrant || kind == Kind.POLICE_OUTSIDE ? otherCounty
+                : Divisions.FORMER_CODE.containsKey(county.code()) && birth.getYear() < 2011 && random.nextBoolean()
+                ? Divisions.FORMER_CODE.get(county.code()) : county.code();
         String idNumber = allocate(idRegion, birth, !female, random);
         birth = LocalDate.parse(idNumber.substring(6, 14), DAY);
         String sex = female ? "2" : "1";
