@@ -171,8 +171,7 @@ final class Oracle {
             flags.add("DUPLICATE");
         }
         Resident.Assistance assistance = person.assistance();
-        if (assistance != null && !assistance.validFrom().isAfter(asOf)
-                && (assistance.validTo() == null || !assistance.validTo().isBefore(asOf)) && !activeMedical) {
+        if (assistance != null && assistance.validAt(asOf) && !activeMedical) {
             flags.add("ASSISTANCE_UNINSURED");
         }
         if (person.student() != null) {

@@ -39,8 +39,17 @@ record Resident(long index, String idNumber, String legacyNumber, String name, S
     record Custody(String status, LocalDate from, LocalDate until, String facility, String facilityRegion) {
     }
 
-    /** CIVIL's front-database row. */
-    record Assistance(String category, String township, LocalDate validFrom, LocalDate validTo) {
+    /**
+     * CIVIL's front-database row ({@code I}), and perhaps a later row of the same category: {@code U} ending it the
+     * day before D, or {@code D} deleting it.
+     */
+    record Assistance(String category, String township, LocalDate validFrom, LocalDate validTo, String followUp) {
+
+        /** The validity the latest row states; none after a delete. */
+        boolean validAt(LocalDate day) {
+            LocalDate to = "U".equals(followUp) ? day.minusDays(1) : validTo;
+            return !"D".equals(followUp) && !validFrom.isAfter(day) && (to == null || !to.isBefore(day));
+        }
     }
 
     /**

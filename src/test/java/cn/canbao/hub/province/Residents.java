@@ -243,7 +243,9 @@ final class Residents {
             from = asOf.plusDays(1 + random.nextInt(60));
             to = null;
         }
-        return new Assistance(category, township.code(), from, to);
+        double followUp = from.isBefore(asOf.minusDays(1)) ? random.nextDouble() : 1;
+        return new Assistance(category, township.code(), from, to, followUp < 0.03 ? "U" : followUp < 0.06 ? "D"
+                : null);
     }
 
     /**

@@ -133,14 +133,22 @@ final class Sources implements AutoCloseable {
         }
         if (person.assistance() != null) {
             Resident.Assistance a = person.assistance();
-            civilSeq++;
-            civil.write(civilSeq + "," + person.idNumber() + "," + person.name() + "," + a.category() + ","
-                    + a.township() + "," + a.validFrom() + "," + (a.validTo() == null ? "" : a.validTo()) + ",I,"
-                    + settings.asOf() + " 08:00:00\n");
+            civilRow(person, a.validTo(), "I");
+            if (a.followUp() != null) {
+                civilRow(person, a.followUp().equals("U") ? settings.asOf().minusDays(1) : a.validTo(), a.followUp());
+            }
         }
         for (Resident.Elsewhere row : person.elsewhere()) {
             national.write(person.idNumber() + "," + row.province() + "," + row.scheme() + "," + row.status() + "\n");
         }
+    }
+
+    private void civilRow(Resident person, LocalDate validTo, String operation) throws IOException {
+        Resident.Assistance a = person.assistance();
+        civilSeq++;
+        civil.write(civilSeq + "," + person.idNumber() + "," + person.name() + "," + a.category() + ","
+                + a.township() + "," + a.validFrom() + "," + (validTo == null ? "" : validTo) + "," + operation
+                + "," + settings.asOf() + " 08:00:00\n");
     }
 
     /** A student record without identity number: kept unmatched, a warning only. */
