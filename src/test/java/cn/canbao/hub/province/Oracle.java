@@ -15,6 +15,7 @@ import java.util.TreeSet;
  * The ground truth: what the comparison must find for a generated person at the as-of date D, derived from the
  * generator's own knowledge of the person by the rules of the spec §8 as the project decided them
  * (docs/INTERFACE-SPEC.md, docs/comparison.md) — written here again, independently of the hub's SQL.
+ * A participation a later full snapshot leaves out is ended: held, never active.
  * The persons insured elsewhere are found so only after the national system answered the hub's request, which the
  * hub sends for the persons a run finds UNINSURED or LAPSED: the truth is that of a run after the answers.
  */
@@ -92,6 +93,9 @@ final class Oracle {
     }
 
     private boolean active(Participation participation) {
+        if (participation.ended()) {
+            return false;
+        }
         if (PENSION.contains(participation.scheme()) && "2".equals(participation.personStatus())) {
             return true;
         }

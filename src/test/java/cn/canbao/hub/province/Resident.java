@@ -56,9 +56,17 @@ record Resident(long index, String idNumber, String legacyNumber, String name, S
      * A participation as its scheme system states it, in a file or — {@code eventType} not null — as one event.
      *
      * @param personStatus AAC008, pension schemes only
+     * @param ended        stated in the first delivery, left out of the system's later full snapshot: held, never
+     *                     active again (MATERNITY only)
      */
     record Participation(String scheme, String region, String employerId, String employerName, String personStatus,
-                         String status, LocalDate startDate, YearMonth lastPaid, String eventType) {
+                         String status, LocalDate startDate, YearMonth lastPaid, String eventType, boolean ended) {
+
+        Participation(String scheme, String region, String employerId, String employerName, String personStatus,
+                      String status, LocalDate startDate, YearMonth lastPaid, String eventType) {
+            this(scheme, region, employerId, employerName, personStatus, status, startDate, lastPaid, eventType,
+                    false);
+        }
 
         String system() {
             return switch (scheme) {

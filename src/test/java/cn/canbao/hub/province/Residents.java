@@ -333,7 +333,10 @@ final class Residents {
             participations.add(monthly("410", county, employer, random, working && random.nextDouble() < 0.95));
         }
         if (random.nextDouble() < 0.75) {
-            participations.add(monthly("510", county, employer, random, working && random.nextDouble() < 0.93));
+            Participation maternity = monthly("510", county, employer, random, working && random.nextDouble() < 0.93);
+            boolean ended = maternity.eventType() == null && random.nextDouble() < 0.1;
+            participations.add(ended ? new Participation("510", county, employer, maternity.employerName(), null,
+                    maternity.status(), maternity.startDate(), maternity.lastPaid(), null, true) : maternity);
         }
         if (random.nextDouble() < 0.01) {
             participations.add(yearly("390", county, random, true));

@@ -31,6 +31,7 @@ final class SourceFile implements AutoCloseable {
     private final Path folder;
     private final String system;
     private final String extension;
+    private final String suffix;
     private final String day;
     private final int recordsPerFile;
     private final LongFunction<byte[]> header;
@@ -47,7 +48,14 @@ final class SourceFile implements AutoCloseable {
 
     SourceFile(Path out, String system, String extension, LocalDate day, int recordsPerFile,
                LongFunction<byte[]> header, LongFunction<byte[]> trailer, boolean countInHeader) {
-        this.folder = out.resolve("files").resolve(system.toLowerCase());
+        this(out.resolve("files"), system, extension, "", day, recordsPerFile, header, trailer, countInHeader);
+    }
+
+    /** Files under {@code root/{system}/}, their names ending in {@code suffix} before the extension (e.g. _FULL). */
+    SourceFile(Path root, String system, String extension, String suffix, LocalDate day, int recordsPerFile,
+               LongFunction<byte[]> header, LongFunction<byte[]> trailer, boolean countInHeader) {
+        this.folder = root.resolve(system.toLowerCase());
+        this.suffix = suffix;
         this.system = system;
         this.extension = extension;
         this.day = day.format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -87,7 +95,7 @@ final class SourceFile implements AutoCloseable {
         if (sequence > 999) {
             throw new IllegalStateException(system + ": more than 999 files of one day; raise --records-per-file");
         }
-        name = system + "_630000_" + day + "_" + String.format("%03d", sequence) + "." + extension;
+        name = system + "_630000_" + day + "_" + String.format("%03d", sequence) + suffix + "." + extension;
         target = folder.resolve(name);
         records = 0;
         if (countInHeader) {

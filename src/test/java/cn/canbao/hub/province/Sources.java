@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Writes what each partner would send about a person, exactly in the formats of spec §4 (connectors/*.yaml): the
- * nine systems' data files with done files, one JSON Lines file of events per scheme system (each line a message
+ * nine systems' data files with done files (and under {@code later/} the maternity system's full snapshot of the
+ * next day, to be sent once the first delivery is taken in: it ends the participations it leaves out), one JSON Lines file of events per scheme system (each line a message
  * for {@code canbao.in.{system}.events}, spec §5), the civil-affairs front-database rows (CSV, the columns of
  * {@code mz_jzdx_exchange}) and the national simulator's file of persons insured elsewhere (docs/national.md). The
  * records the hub must reject are written beside the valid ones and reported to {@link #quarantined}.
@@ -44,6 +45,8 @@ final class Sources implements AutoCloseable {
     private final QuarantineSink quarantine;
     private final Map<Source, SourceFile> files = new EnumMap<>(Source.class);
     private final Map<String, BufferedWriter> events = new HashMap<>();
+    /** The maternity system's full snapshot of the next day: every participation but the ended ones. */
+    private final SourceFile maternitySnapshot;
     private final BufferedWriter civil;
     private final BufferedWriter national;
     private long civilSeq;
@@ -72,6 +75,9 @@ final class Sources implements AutoCloseable {
                 false));
         files.put(Source.MATERNITY, new SourceFile(out, "MATERNITY", "csv", day, per, n -> withBom(
                 "公民身份号码,姓名,性别,出生日期,参保地,单位编号,参保状态,参保日期,最后缴费年月\r\n"), n -> new byte[0], false));
+        maternitySnapshot = new SourceFile(out.resolve("later"), "MATERNITY", "csv", "_FULL", day.plusDays(1),
+                Integer.MAX_VALUE, n -> withBom("公民身份号码,姓名,性别,出生日期,参保地,单位编号,参保状态,参保日期,最后缴费年月\r\n"),
+                n -> new byte[0], false);
         files.put(Source.POLICE, new SourceFile(out, "POLICE", "xml", day, per, n -> gbk(
                 "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<PopulationExchange sender=\"630000\" date=\""
                         + day.format(COMPACT) + "\" count=\"" + n + "\">\n"), n -> gbk("</PopulationExchange>\n"), true));
@@ -113,6 +119,9 @@ final class Sources implements AutoCloseable {
         }
         boolean wrongPensionWritten = false;
         for (Participation participation : person.participations()) {
+            if (participation.scheme().equals("510") && !participation.ended()) {
+                maternitySnapshot.write(participation(person, participation, person.idNumber()));
+            }
             if (participation.eventType() != null) {
                 event(person, participation);
                 continue;
@@ -371,6 +380,7 @@ final class Sources implements AutoCloseable {
         for (SourceFile file : files.values()) {
             file.close();
         }
+        maternitySnapshot.close();
         for (BufferedWriter writer : events.values()) {
             writer.close();
         }
