@@ -3,7 +3,8 @@ package cn.canbao.hub.province;
 /**
  * How often the generated province carries the faults real partners send, each a fraction of persons (0..1).
  *
- * @param wrongCheckCharacter a person gets one more record, with a wrong check character: quarantined ({@code ID_CHECKSUM})
+ * @param wrongCheckCharacter a person gets one more record (POLICE, CARD or PENSION file, scheme event, front-database
+ *                            row) with a wrong check character: quarantined ({@code ID_CHECKSUM})
  * @param legacyNumber        a person born in the 1900s is stated by the card base with the 15-digit number (kept, converted)
  * @param sexMismatch         a person whose every source states the sex the identity number contradicts (flag {@code SEX_MISMATCH})
  * @param duplicateRecord     a record written twice into the same file ({@code DUPLICATE_IN_FILE}, the last stands)

@@ -118,6 +118,14 @@ final class Residents {
         if ("CARD".equals(wrongCheckIn) && card == null) {
             wrongCheckIn = null;
         }
+        if (wrongCheckIn != null && random.nextDouble() < 0.4) {
+            // the faulty record comes as an event, or as a front-database row, instead
+            if (participations.stream().anyMatch(p -> p.eventType() != null)) {
+                wrongCheckIn = "EVENT";
+            } else if (assistance != null) {
+                wrongCheckIn = "CIVIL";
+            }
+        }
         String duplicateIn = random.nextDouble() < noise.duplicateRecord()
                 ? (police != null ? "POLICE" : card != null ? "CARD" : null) : null;
         return new Resident(index, idNumber, legacy, name, sex, ethnicity, birth, kind, police, card, student,

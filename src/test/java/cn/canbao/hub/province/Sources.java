@@ -28,7 +28,10 @@ import java.util.UUID;
  */
 final class Sources implements AutoCloseable {
 
-    /** A record the hub must quarantine: its file, its 1-based number there, and the error code. */
+    /**
+     * A record the hub must quarantine: its file and 1-based number there (an event: "event {eventId}", a
+     * front-database row: "front-db row {seq}", number 0), and the error code.
+     */
     interface QuarantineSink {
         void quarantined(String system, SourceFile.Position position, String code);
     }
@@ -118,12 +121,19 @@ final class Sources implements AutoCloseable {
             }
         }
         boolean wrongPensionWritten = false;
+        boolean wrongEventWritten = false;
         for (Participation participation : person.participations()) {
             if (participation.scheme().equals("510") && !participation.ended()) {
                 maternitySnapshot.write(participation(person, participation, person.idNumber()));
             }
             if (participation.eventType() != null) {
-                event(person, participation);
+                event(person, participation, person.idNumber());
+                if ("EVENT".equals(person.wrongCheckIn()) && !wrongEventWritten) {
+                    String eventId = event(person, participation, wrongCheckCharacter(person.idNumber()));
+                    quarantine.quarantined(participation.system(), new SourceFile.Position("event " + eventId, 0),
+                            "ID_CHECKSUM");
+                    wrongEventWritten = true;
+                }
                 continue;
             }
             Source system = Source.valueOf(participation.system());
@@ -142,9 +152,13 @@ final class Sources implements AutoCloseable {
         }
         if (person.assistance() != null) {
             Resident.Assistance a = person.assistance();
-            civilRow(person, a.validTo(), "I");
+            civilRow(person, person.idNumber(), a.validTo(), "I");
+            if ("CIVIL".equals(person.wrongCheckIn())) {
+                civilRow(person, wrongCheckCharacter(person.idNumber()), a.validTo(), "I");
+                quarantine.quarantined("CIVIL", new SourceFile.Position("front-db row " + civilSeq, 0), "ID_CHECKSUM");
+            }
             if (a.followUp() != null) {
-                civilRow(person, a.followUp().equals("U") ? settings.asOf().minusDays(1) : a.validTo(), a.followUp());
+                civilRow(person, person.idNumber(), a.followUp().equals("U") ? settings.asOf().minusDays(1) : a.validTo(), a.followUp());
             }
         }
         for (Resident.Elsewhere row : person.elsewhere()) {
@@ -152,10 +166,10 @@ final class Sources implements AutoCloseable {
         }
     }
 
-    private void civilRow(Resident person, LocalDate validTo, String operation) throws IOException {
+    private void civilRow(Resident person, String number, LocalDate validTo, String operation) throws IOException {
         Resident.Assistance a = person.assistance();
         civilSeq++;
-        civil.write(civilSeq + "," + person.idNumber() + "," + person.name() + "," + a.category() + ","
+        civil.write(civilSeq + "," + number + "," + person.name() + "," + a.category() + ","
                 + a.township() + "," + a.validFrom() + "," + (validTo == null ? "" : validTo) + "," + operation
                 + "," + settings.asOf() + " 08:00:00\n");
     }
@@ -288,9 +302,8 @@ final class Sources implements AutoCloseable {
     }
 
     /** The participation as one event of its scheme system, the record named and formatted as in its file (§5). */
-    private void event(Resident person, Participation p) throws IOException {
+    private String event(Resident person, Participation p, String number) throws IOException {
         ObjectNode record = JSON.createObjectNode();
-        String number = person.idNumber();
         switch (p.system()) {
             case "PENSION" -> {
                 String[] names = {"AAC002", "AAC003", "AAC004", "AAC005", "AAC006", "AAE140", "AAB301", "AAB001",
@@ -327,6 +340,7 @@ final class Sources implements AutoCloseable {
         event.set("record", record);
         events.get(p.system()).write(event.toString());
         events.get(p.system()).write('\n');
+        return event.get("eventId").asText();
     }
 
     private static String medicalStatus(String status) {
