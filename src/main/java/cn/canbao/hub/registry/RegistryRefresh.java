@@ -33,8 +33,9 @@ public class RegistryRefresh {
     }
 
     /**
-     * The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}.
-     * The ended ones keep what the keys no longer current said last (docs/registry.md, "Ended statements").
+     * The tables of derived rows, each emptied for the keys derived again ({@code delete-<t>}), then filled again by
+     * two statements that parse each record they need once: {@code insert-current} (the current records) and
+     * {@code insert-ended} (what the keys no longer current said last; docs/registry.md, "Ended statements").
      */
     private static final List<String> DERIVED_ROWS = List.of("statements", "participations", "students", "custody",
             "assistance", "cards", "ended-statements", "ended-participations");
@@ -94,7 +95,8 @@ public class RegistryRefresh {
     private void replaceDerivedRows() {
         MapSqlParameterSource none = new MapSqlParameterSource();
         DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), none));
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), none));
+        jdbc.update(statement("insert-current"), none);
+        jdbc.update(statement("insert-ended"), none);
     }
 
     /**
