@@ -2,12 +2,15 @@
 -- participations (one row per participation of a statement) and the facts of EDUCATION, JUSTICE, CIVIL and CARD —
 -- in one statement, so that each record's payload is parsed once: one statement per table parsed every current
 -- record's whole payload once per table, most of a first full refresh (docs/performance.md, "Registry refresh").
+-- The records go in in identity-number order: the keys of every table begin with it, so each index grows at a few
+-- places in order instead of at random pages (4.9 M statements: 153 s → 85 s on stock settings).
 WITH record AS MATERIALIZED (
     SELECT s.id, s.system, s.source_key, s.id_number, coalesce(s.occurred_at, s.received_at) AS stated_at,
            m.person, m.participations, m.facts
     FROM registry_refresh_current c
     JOIN source_record s ON s.id = c.source_record_id
-    LEFT JOIN LATERAL json_to_record(s.payload) AS m(person json, participations json, facts json) ON true),
+    LEFT JOIN LATERAL json_to_record(s.payload) AS m(person json, participations json, facts json) ON true
+    ORDER BY s.id_number, s.system, s.source_key),
 fact AS MATERIALIZED (
     SELECT r.id, r.system, r.source_key, r.id_number, f.student, f.custody, f.assistance, f.card
     FROM record r
