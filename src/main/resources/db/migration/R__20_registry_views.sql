@@ -2,8 +2,8 @@
 -- created and changed them stay as they were applied.
 
 -- Every source record with the canonical fields of its payload as columns. stated_at orders what one source said
--- about one key: the source's own time where it gives one (events, front-database rows), else the time the hub
--- received it. Each payload (json, the text the hub wrote) is parsed once for all its fields.
+-- about one key: the source's own time where it gives one (occurred_at: events, front-database rows), else the time
+-- the hub received it. Each payload (json, the text the hub wrote) is parsed once for all its fields.
 CREATE OR REPLACE VIEW source_statement AS
 SELECT s.id                                        AS source_record_id,
        s.system,
@@ -12,7 +12,7 @@ SELECT s.id                                        AS source_record_id,
        s.operation,
        s.intake_file_id,
        s.received_at,
-       coalesce(e."occurredAt", s.received_at)     AS stated_at,
+       coalesce(s.occurred_at, s.received_at)      AS stated_at,
        p.name,
        p.sex,
        p.ethnicity,
@@ -25,8 +25,7 @@ SELECT s.id                                        AS source_record_id,
        p."statusChangedOn"                         AS status_changed_on,
        s.payload
 FROM source_record s
-LEFT JOIN LATERAL json_to_record(s.payload) AS m(envelope json, person json) ON true
-LEFT JOIN LATERAL json_to_record(m.envelope) AS e("occurredAt" timestamptz) ON true
+LEFT JOIN LATERAL json_to_record(s.payload) AS m(person json) ON true
 LEFT JOIN LATERAL json_to_record(m.person) AS p(name text, sex text, ethnicity text, "birthDate" date,
     "populationCategory" text, "householdRegion" text, "residenceRegion" text, "vitalStatus" text, address text,
     "statusChangedOn" date) ON true;

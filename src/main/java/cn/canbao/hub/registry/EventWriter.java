@@ -55,6 +55,7 @@ public class EventWriter {
             jdbc.update(RECORD, new MapSqlParameterSource("system", system).addValue("idNumber", idNumber)
                     .addValue("sourceKey", sourceKey).addValue("intakeKey", "event:" + eventId)
                     .addValue("receivedAt", Timestamp.from(receivedAt.toInstant()))
+                    .addValue("occurredAt", message.envelope().occurredAt())
                     .addValue("payload", StoredPayload.json(message)));
         });
     }

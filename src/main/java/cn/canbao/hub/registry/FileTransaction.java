@@ -70,7 +70,8 @@ public final class FileTransaction implements AutoCloseable {
             throws SQLException {
         pending.ascii(system).tab().text(idNumber).tab().text(sourceKey).tab()
                 .ascii(message.envelope().operation().name()).tab().number(fileId).tab().number(recordNo).tab()
-                .ascii(receivedAtText).tab().escaped(StoredPayload.bytes(message)).endRow();
+                .ascii(receivedAtText).tab().text(StoredPayload.occurredAt(message)).tab()
+                .escaped(StoredPayload.bytes(message)).endRow();
         if (pending.length() >= COPY_BUFFER_BYTES) {
             sendPending();
         }

@@ -94,6 +94,7 @@ public class IntakeStore {
         return jdbc.update(SINGLE_RECORD, new MapSqlParameterSource("system", system).addValue("idNumber", idNumber)
                 .addValue("sourceKey", sourceKey).addValue("operation", message.envelope().operation().name())
                 .addValue("intakeKey", intakeKey).addValue("receivedAt", receivedAt)
+                .addValue("occurredAt", message.envelope().occurredAt())
                 .addValue("payload", StoredPayload.json(message))) == 1;
     }
 

@@ -33,8 +33,9 @@ public class RegistryRefresh {
     }
 
     /**
-     * The tables of derived rows, each replaced for the keys derived again: {@code delete-<t>}, {@code insert-<t>}.
-     * The ended ones keep what the keys no longer current said last (docs/registry.md, "Ended statements").
+     * The tables of derived rows, each emptied for the keys derived again ({@code delete-<t>}), then filled again by
+     * two statements that parse each record they need once: {@code insert-current} (the current records) and
+     * {@code insert-ended} (what the keys no longer current said last; docs/registry.md, "Ended statements").
      */
     private static final List<String> DERIVED_ROWS = List.of("statements", "participations", "students", "custody",
             "assistance", "cards", "ended-statements", "ended-participations");
@@ -73,14 +74,17 @@ public class RegistryRefresh {
         jdbc.update(statement("split-gaps"), mark);
         jdbc.update(statement("note-gaps"), mark);
         jdbc.update(statement("drop-gaps"), mark);
+        jdbc.update(statement("analyse-work-tables"), none);
 
         jdbc.update(statement("keys-of-records"), none);
         jdbc.update(statement("keys-of-snapshots"), none);
         long keys = jdbc.queryForObject(statement("count-keys"), none, Long.class);
         long mergedAgain = jdbc.update(statement("persons-of-keys"), none);
+        jdbc.update(statement("analyse-work-tables"), none);
         jdbc.update(statement("latest-statements"), none);
         jdbc.update(statement("remember-latest-statements"), none);
         jdbc.update(statement("current-records"), none);
+        jdbc.update(statement("analyse-work-tables"), none);
         jdbc.update(statement("file-records-under-persons"), none);
         replaceDerivedRows();
         coverMergedPersons(mergedAgain);
@@ -94,7 +98,8 @@ public class RegistryRefresh {
     private void replaceDerivedRows() {
         MapSqlParameterSource none = new MapSqlParameterSource();
         DERIVED_ROWS.forEach(rows -> jdbc.update(statement("delete-" + rows), none));
-        DERIVED_ROWS.forEach(rows -> jdbc.update(statement("insert-" + rows), none));
+        jdbc.update(statement("insert-current"), none);
+        jdbc.update(statement("insert-ended"), none);
     }
 
     /**

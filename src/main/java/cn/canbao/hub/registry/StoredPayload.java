@@ -4,12 +4,15 @@ import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.model.Envelope;
 import cn.canbao.hub.model.PersonInsuranceMessage;
 import cn.canbao.hub.model.SourceReference;
+import java.time.OffsetDateTime;
 
 /**
  * What {@code source_record.payload} holds: the canonical message without the envelope fields the row's own
  * columns already say — message id, source system, time received, operation and, for a file's record, the file
  * and record number. They made up 40 % of a file record's payload, and PostgreSQL's share of an ingest grows with
- * every byte it stores (docs/performance.md, "Ingest"). The view {@code source_message} puts them back.
+ * every byte it stores (docs/performance.md, "Ingest"). The view {@code source_message} puts them back. The
+ * source's own time stays in the payload and is also a column, {@code occurred_at}, by which a refresh orders the
+ * records without parsing them (V20).
  */
 final class StoredPayload {
 
@@ -22,6 +25,12 @@ final class StoredPayload {
 
     static String json(PersonInsuranceMessage message) {
         return CanonicalJson.write(withoutRowFields(message));
+    }
+
+    /** The source's own time for column {@code occurred_at} (the payload keeps it too), or null. */
+    static String occurredAt(PersonInsuranceMessage message) {
+        OffsetDateTime occurredAt = message.envelope().occurredAt();
+        return occurredAt == null ? null : occurredAt.toString();
     }
 
     private static PersonInsuranceMessage withoutRowFields(PersonInsuranceMessage message) {
