@@ -95,10 +95,10 @@ rm -rf "$HUB_DATA/broker" "$WORK/lib"/*
 now_ms() { date +%s%3N; }
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$HUB/stat"; }
 checkpoint() { "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"; }
-# The lead's benchmarks share the machine: a measured step waits (up to 3 minutes) for a one-minute load below 1.5
+# The machine is shared: a measured step waits (up to BENCH_QUIET_WAIT seconds, 180) for a one-minute load below 1.5
 # and reports the load it started at.
 quiet() {
-  for _ in $(seq 1 36); do
+  for _ in $(seq 1 $(( ${BENCH_QUIET_WAIT:-180} / 5 ))); do
     awk '{ exit !($1 < 1.5) }' /proc/loadavg && break
     sleep 5
   done
@@ -118,19 +118,20 @@ last_taken_ms() { grep " $1 " "$OUT/consumer.log" | tail -1 | cut -d' ' -f1; }
 java -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log":time -jar "$JAR" --canbao.database.embedded=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=postgres \
   --spring.flyway.enabled=false --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
-  --canbao.national.simulator.enabled=false --canbao.compare.keep-runs=3 \
+  --canbao.national.simulator.enabled=false --canbao.compare.keep-runs=3 --canbao.database.embedded-port=0 \
   --server.port="$HTTP_PORT" --canbao.sftp.port=2298 --canbao.broker.port="$BROKER_PORT" \
   >>"$OUT/hub.log" 2>&1 &
 HUB=$!
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null && break
+  kill -0 "$HUB" 2>/dev/null || { echo "the hub did not start: $OUT/hub.log"; exit 1; }
   sleep 1
 done
 AUTH="operator:$(cat "$HUB_DATA/secrets/api/operator.password")"
 java -cp "$WORK/lib/*" bench/national/NationalConsumer.java "tcp://127.0.0.1:$BROKER_PORT" \
   "$HUB_DATA/secrets/broker/national.properties" >"$OUT/consumer.log" 2>"$OUT/consumer.err" &
 CONSUMER=$!
-until grep -q consuming "$OUT/consumer.log"; do sleep 1; done
+until grep -qs consuming "$OUT/consumer.log"; do sleep 1; done
 
 # one PERSON_INCREMENT through the API, then its messages to the consumer; prints the step's figures
 increment() {
