@@ -63,8 +63,7 @@ public class CompareRequests {
                 .addValue("requestSize", properties.requestSize());
         if (!runs.isEmpty() && jdbc.update(statement("run-claim"), at.addValue("runId", runs.get(0))) == 1) {
             runId = runs.get(0);
-            jdbc.update(statement("run-requests"), at);
-            runPersons = jdbc.update(statement("run-request-persons"), at);
+            runPersons = jdbc.update(statement("run-requests"), at);
             jdbc.update(statement("run-request-counted"), at);
         }
         int marked = requestMarks(now);
