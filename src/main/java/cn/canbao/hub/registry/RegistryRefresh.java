@@ -74,14 +74,14 @@ public class RegistryRefresh {
         jdbc.update(statement("split-gaps"), mark);
         jdbc.update(statement("note-gaps"), mark);
         jdbc.update(statement("drop-gaps"), mark);
-        jdbc.update(statement("analyse-work-tables"), none);
 
         jdbc.update(statement("keys-of-records"), none);
         jdbc.update(statement("keys-of-snapshots"), none);
+        jdbc.update(statement("analyse-work-tables"), none);
         long keys = jdbc.queryForObject(statement("count-keys"), none, Long.class);
         long mergedAgain = jdbc.update(statement("persons-of-keys"), none);
-        jdbc.update(statement("analyse-work-tables"), none);
         jdbc.update(statement("latest-statements"), none);
+        jdbc.update(statement("analyse-work-tables"), none);
         jdbc.update(statement("remember-latest-statements"), none);
         jdbc.update(statement("current-records"), none);
         jdbc.update(statement("analyse-work-tables"), none);
