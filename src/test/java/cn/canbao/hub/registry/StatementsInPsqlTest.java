@@ -54,9 +54,9 @@ class StatementsInPsqlTest extends HubIntegrationTest {
         Optional<Path> psql = psql();
         assumeTrue(psql.isPresent(), "no psql on this machine");
         String statement = SqlStatements.named(name);
-        // neither a COPY nor a TRUNCATE can be explained: they run as they stand, COPY reading no rows
+        // a COPY, a TRUNCATE or an ANALYZE cannot be explained: they run as they stand, COPY reading no rows
         boolean explained = !statement.lines().filter(line -> !line.startsWith("--")).findFirst().orElse("")
-                .matches("(COPY|TRUNCATE)\\b.*");
+                .matches("(COPY|TRUNCATE|ANALYZE)\\b.*");
         String before = RUN_BEFORE.getOrDefault(name, "");
         String script = "BEGIN;\n" + before + "\n" + (explained ? "EXPLAIN " : "") + statement + ";\n"
                 + (statement.contains("FROM STDIN") ? "\\.\n" : "") + "ROLLBACK;\n";
