@@ -9,6 +9,21 @@ CREATE OR REPLACE FUNCTION stated_at(occurred_at TIMESTAMPTZ, received_at TIMEST
 SELECT coalesce(occurred_at, received_at)
 $$;
 
+-- The participations of a canonical message (its "participations" array) in their order (ordinal, from 1), typed and
+-- cut to the columns of registry_participation and registry_participation_ended, which both take them from here. A
+-- single SELECT, so the planner inlines it into the statement that calls it, as if its text were written there.
+CREATE OR REPLACE FUNCTION participations_of(participations json)
+    RETURNS TABLE (ordinal BIGINT, scheme TEXT, insured_region TEXT, employer_id TEXT, contribution_status TEXT,
+                   person_status TEXT, start_date DATE, end_date DATE, last_paid_month DATE)
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
+SELECT q.ordinal, q.scheme, q."insuredRegion", left(q."employerId", 40), q."contributionStatus", q."personStatus",
+       q."startDate", q."endDate", to_date(q."lastPaidMonth", 'YYYY-MM')
+FROM ROWS FROM (json_to_recordset(participations) AS (scheme text, "insuredRegion" text, "employerId" text,
+    "contributionStatus" text, "personStatus" text, "startDate" date, "endDate" date, "lastPaidMonth" text))
+    WITH ORDINALITY AS q(scheme, "insuredRegion", "employerId", "contributionStatus", "personStatus", "startDate",
+                         "endDate", "lastPaidMonth", ordinal)
+$$;
+
 -- Every source record with the canonical fields of its payload as columns, and when it was stated (stated_at). Each
 -- payload (json, the text the hub wrote) is parsed once for all its fields.
 CREATE OR REPLACE VIEW source_statement AS

@@ -31,15 +31,10 @@ participations AS (
     INSERT INTO registry_participation (system, source_key, ordinal, id_number, scheme, insured_region,
         employer_id, contribution_status, person_status, start_date, end_date, last_paid_month,
         source_record_id)
-    SELECT r.system, r.source_key, e.ordinal, r.id_number, e.scheme, e.insured_region,
-           left(e.employer_id, 40), e.contribution_status, e.person_status, e.start_date, e.end_date,
-           to_date(e.last_paid_month, 'YYYY-MM'), r.id
+    SELECT r.system, r.source_key, e.ordinal, r.id_number, e.scheme, e.insured_region, e.employer_id,
+           e.contribution_status, e.person_status, e.start_date, e.end_date, e.last_paid_month, r.id
     FROM record r
-    CROSS JOIN LATERAL ROWS FROM (json_to_recordset(r.participations) AS (scheme text,
-        "insuredRegion" text, "employerId" text, "contributionStatus" text, "personStatus" text,
-        "startDate" date, "endDate" date, "lastPaidMonth" text))
-        WITH ORDINALITY AS e(scheme, insured_region, employer_id, contribution_status, person_status,
-                             start_date, end_date, last_paid_month, ordinal)
+    CROSS JOIN LATERAL participations_of(r.participations) e
     WHERE r.participations IS NOT NULL),
 students AS (
     INSERT INTO registry_student (system, source_key, id_number, stage, school, school_region,

@@ -19,14 +19,9 @@ statements AS (
     WHERE s.id_number IS NOT NULL)
 INSERT INTO registry_participation_ended (system, source_key, ordinal, id_number, scheme, insured_region,
     employer_id, contribution_status, person_status, start_date, end_date, last_paid_month, source_record_id)
-SELECT e.system, e.source_key, x.ordinal, s.id_number, x.scheme, x.insured_region,
-       left(x.employer_id, 40), x.contribution_status, x.person_status, x.start_date, x.end_date,
-       to_date(x.last_paid_month, 'YYYY-MM'), s.id
+SELECT e.system, e.source_key, x.ordinal, s.id_number, x.scheme, x.insured_region, x.employer_id,
+       x.contribution_status, x.person_status, x.start_date, x.end_date, x.last_paid_month, s.id
 FROM ended e
 JOIN source_record s ON s.id = e.stating_record_id
-CROSS JOIN LATERAL ROWS FROM (json_to_recordset(s.payload -> 'participations') AS (scheme text,
-    "insuredRegion" text, "employerId" text, "contributionStatus" text, "personStatus" text,
-    "startDate" date, "endDate" date, "lastPaidMonth" text))
-    WITH ORDINALITY AS x(scheme, insured_region, employer_id, contribution_status, person_status,
-                         start_date, end_date, last_paid_month, ordinal)
+CROSS JOIN LATERAL participations_of(s.payload -> 'participations') x
 WHERE s.id_number IS NOT NULL;
