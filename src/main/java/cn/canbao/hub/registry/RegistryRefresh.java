@@ -77,14 +77,14 @@ public class RegistryRefresh {
 
         jdbc.update(statement("keys-of-records"), none);
         jdbc.update(statement("keys-of-snapshots"), none);
-        jdbc.update(statement("analyse-work-tables"), none);
+        jdbc.update(statement("analyse-records-and-keys"), none);
         long keys = jdbc.queryForObject(statement("count-keys"), none, Long.class);
         long mergedAgain = jdbc.update(statement("persons-of-keys"), none);
         jdbc.update(statement("latest-statements"), none);
-        jdbc.update(statement("analyse-work-tables"), none);
+        jdbc.update(statement("analyse-latest-statements"), none);
         jdbc.update(statement("remember-latest-statements"), none);
         jdbc.update(statement("current-records"), none);
-        jdbc.update(statement("analyse-work-tables"), none);
+        jdbc.update(statement("analyse-current-records"), none);
         jdbc.update(statement("file-records-under-persons"), none);
         replaceDerivedRows();
         coverMergedPersons(mergedAgain);
