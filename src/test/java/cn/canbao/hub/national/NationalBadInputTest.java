@@ -10,9 +10,13 @@ import cn.canbao.hub.support.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,12 +37,14 @@ class NationalBadInputTest extends HubIntegrationTest {
     /** A request the hub sent, asking about {@link #asked}. */
     private String request;
     private String asked;
+    private String notAsked;
 
     @BeforeEach
     void aRequestWasSent() throws Exception {
         national = new NationalSystem(DATA_DIR, BROKER_PORT);
         request = UUID.randomUUID().toString();
         asked = TestIds.next("630105", 1981, false);
+        notAsked = TestIds.next("630105", 1982, true);
         // a request as CompareRequests writes it, already sent once (so the outbox does not take it)
         jdbc.update("INSERT INTO national_compare_request (message_id, origin, run_id, chunk, persons, status,"
                 + " created_at, sends, last_sent_at) VALUES (CAST(? AS uuid), 'SURVEY', NULL, 0, 1, 'SENT', now(), 1,"
@@ -52,12 +58,53 @@ class NationalBadInputTest extends HubIntegrationTest {
         national.close();
     }
 
-    @Test
-    void parksMalformedJson() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send("{\"header\": {\"messageId\": \"" + marker + "\"");
+    /** A message the hub must park, made for one test: {@code marker} finds it among the parked messages. */
+    private interface BadMessage {
+        String text(String marker, String request, String asked, String notAsked);
+    }
 
-        assertParked(marker, ParkReason.MALFORMED_JSON);
+    static Stream<Arguments> badMessages() {
+        return Stream.of(
+                bad("malformed JSON", ParkReason.MALFORMED_JSON,
+                        (marker, request, asked, notAsked) -> "{\"header\": {\"messageId\": \"" + marker + "\""),
+                bad("JSON that is not an envelope", ParkReason.NOT_AN_ENVELOPE,
+                        (marker, request, asked, notAsked) -> "{\"messageId\": \"" + marker + "\", \"results\": []}"),
+                bad("an unknown message type", ParkReason.UNKNOWN_MESSAGE_TYPE,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "630000", request, "[]")
+                                .replace("COMPARE_RESULT", "PERSON_QUERY")),
+                bad("a message for another province", ParkReason.WRONG_RECEIVER,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "510000", request,
+                                "[" + NationalSystem.person(asked, "510000 390 1") + "]")),
+                bad("a result to a request never sent", ParkReason.UNKNOWN_CORRELATION,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "630000",
+                                UUID.randomUUID().toString(),
+                                "[" + NationalSystem.person(asked, "510000 390 1") + "]")),
+                bad("a result for a number not asked", ParkReason.NUMBER_NOT_ASKED,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "630000", request,
+                                "[" + NationalSystem.person(asked, "510000 390 1") + ", "
+                                        + NationalSystem.person(notAsked, "510000 390 1") + "]")),
+                bad("a row with an unknown scheme code", ParkReason.UNKNOWN_CODE,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "630000", request,
+                                "[" + NationalSystem.person(asked, "510000 999 1") + "]")),
+                bad("a row with an unknown province", ParkReason.UNKNOWN_CODE,
+                        (marker, request, asked, notAsked) -> NationalSystem.result(marker, "630000", request,
+                                "[" + NationalSystem.person(asked, "990000 390 1") + "]")));
+    }
+
+    private static Arguments bad(String description, ParkReason reason, BadMessage message) {
+        return Arguments.of(description, reason, message);
+    }
+
+    @ParameterizedTest(name = "parks {0}")
+    @MethodSource("badMessages")
+    void parks(String description, ParkReason reason, BadMessage message) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String text = message.text(marker, request, asked, notAsked);
+        national.send(text);
+
+        assertParked(marker, reason);
+        // no number the message names got an answer from it
+        Stream.of(asked, notAsked).filter(text::contains).forEach(this::assertNoAnswerFor);
     }
 
     @Test
@@ -71,75 +118,6 @@ class NationalBadInputTest extends HubIntegrationTest {
         national.sendBytes(body);
 
         assertParked(marker, ParkReason.MALFORMED_JSON);
-    }
-
-    @Test
-    void parksJsonThatIsNotAnEnvelope() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send("{\"messageId\": \"" + marker + "\", \"results\": []}");
-
-        assertParked(marker, ParkReason.NOT_AN_ENVELOPE);
-    }
-
-    @Test
-    void parksAnUnknownMessageType() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send(NationalSystem.result(marker, "630000", request, "[]")
-                .replace("COMPARE_RESULT", "PERSON_QUERY"));
-
-        assertParked(marker, ParkReason.UNKNOWN_MESSAGE_TYPE);
-    }
-
-    @Test
-    void parksAMessageForAnotherProvince() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send(NationalSystem.result(marker, "510000", request,
-                "[" + NationalSystem.person(asked, "510000 390 1") + "]"));
-
-        assertParked(marker, ParkReason.WRONG_RECEIVER);
-        assertNoAnswerFor(asked);
-    }
-
-    @Test
-    void parksAResultToARequestNeverSent() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send(NationalSystem.result(marker, "630000", UUID.randomUUID().toString(),
-                "[" + NationalSystem.person(asked, "510000 390 1") + "]"));
-
-        assertParked(marker, ParkReason.UNKNOWN_CORRELATION);
-        assertNoAnswerFor(asked);
-    }
-
-    @Test
-    void parksAResultForANumberNotAsked() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        String notAsked = TestIds.next("630105", 1982, true);
-        national.send(NationalSystem.result(marker, "630000", request, "[" + NationalSystem.person(asked,
-                "510000 390 1") + ", " + NationalSystem.person(notAsked, "510000 390 1") + "]"));
-
-        assertParked(marker, ParkReason.NUMBER_NOT_ASKED);
-        assertNoAnswerFor(asked);
-        assertNoAnswerFor(notAsked);
-    }
-
-    @Test
-    void parksARowWithAnUnknownSchemeCode() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send(NationalSystem.result(marker, "630000", request,
-                "[" + NationalSystem.person(asked, "510000 999 1") + "]"));
-
-        assertParked(marker, ParkReason.UNKNOWN_CODE);
-        assertNoAnswerFor(asked);
-    }
-
-    @Test
-    void parksARowWithAnUnknownProvince() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        national.send(NationalSystem.result(marker, "630000", request,
-                "[" + NationalSystem.person(asked, "990000 390 1") + "]"));
-
-        assertParked(marker, ParkReason.UNKNOWN_CODE);
-        assertNoAnswerFor(asked);
     }
 
     @Test
