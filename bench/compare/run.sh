@@ -21,35 +21,11 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8099}
 JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
 DB=canbao_bench
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres)
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/cluster.sh"
 
-if [ ! -s "$PGDATA/PG_VERSION" ]; then
-  mkdir -p "$PGDATA"
-  chown -R postgres "$(dirname "$PGDATA")"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-# stock settings except the WAL size, so the load does not checkpoint every few seconds
-if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null; then
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB" start
-fi
-trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+cluster_start
+trap cluster_stop EXIT
 
-# the hub runs with Flyway off on this database, so the harness applies the migrations itself and notes which it
-# applied: a database kept for BENCH_REUSE gets the migrations added since it was generated. The repeatable ones
-# (R__: functions and views, CREATE OR REPLACE) follow every time, as Flyway applies them after the versioned ones.
-apply_migrations() {
-  "${PSQL[@]}" -d "$DB" -c "CREATE TABLE IF NOT EXISTS bench_migration (file TEXT PRIMARY KEY)"
-  for migration in $(ls src/main/resources/db/migration/V*.sql | sort -V); do
-    name=$(basename "$migration")
-    [ -n "$("${PSQL[@]}" -d "$DB" -At -c "SELECT 1 FROM bench_migration WHERE file = '$name'")" ] && continue
-    echo "== migration $name"
-    "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -1 -f "$migration" -c "INSERT INTO bench_migration VALUES ('$name')"
-  done
-  for migration in $(ls src/main/resources/db/migration/R__*.sql | sort); do
-    echo "== migration $(basename "$migration")"
-    "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -1 -f "$migration"
-  done
-}
 if [ -z "${BENCH_REUSE:-}" ]; then
   "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   apply_migrations
@@ -75,7 +51,7 @@ mkdir -p "$HUB_DATA"
 : >"$HUB_DATA/hub.log"
 HUB=
 stop_hub() { if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi; }
-trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+trap 'stop_hub; cluster_stop' EXIT
 
 # one comparison run of a freshly started hub (as after a deployment: nothing compiled yet); sets RUN (its id) and
 # RUN_JSON. It keeps the results of 3 runs, not 14: at 6 M persons each is 1.2 GB, and the benchmark runs many

@@ -34,37 +34,17 @@ JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
 DB=canbao_bench
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres)
 sql() { "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -At "$@"; }
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/cluster.sh"
 
-if [ ! -s "$PGDATA/PG_VERSION" ]; then
-  mkdir -p "$PGDATA"
-  chown -R postgres "$(dirname "$PGDATA")"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null; then
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB" start
-fi
+cluster_start
 HUB=
 CONSUMER=
 stop_hub() {
   if [ -n "$CONSUMER" ]; then kill "$CONSUMER" 2>/dev/null; wait "$CONSUMER" 2>/dev/null || true; CONSUMER=; fi
   if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi
 }
-trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+trap 'stop_hub; cluster_stop' EXIT
 
-# as bench/compare/run.sh: the hub runs with Flyway off, the harness applies the migrations the database lacks
-apply_migrations() {
-  sql -c "CREATE TABLE IF NOT EXISTS bench_migration (file TEXT PRIMARY KEY)"
-  for migration in $(ls src/main/resources/db/migration/V*.sql | sort -V); do
-    name=$(basename "$migration")
-    [ -n "$(sql -c "SELECT 1 FROM bench_migration WHERE file = '$name'")" ] && continue
-    echo "== migration $name"
-    sql -1 -f "$migration" -c "INSERT INTO bench_migration VALUES ('$name')"
-  done
-  for migration in $(ls src/main/resources/db/migration/R__*.sql | sort); do
-    sql -1 -f "$migration" >/dev/null
-  done
-}
 if [ -z "$("${PSQL[@]}" -At -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ]; then
   "${PSQL[@]}" -c "CREATE DATABASE $DB"
   apply_migrations

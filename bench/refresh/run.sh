@@ -19,6 +19,7 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8097}
 SFTP_PORT=2297
 DB=canbao_refresh
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres)
+source "$root/bench/lib/cluster.sh"
 police=POLICE_630000_20171015_001_FULL.xml
 card=CARD_630000_20171015_001.csv
 card_nightly=CARD_630000_20171016_001.csv
@@ -32,16 +33,14 @@ fi
 (cd "$root" && ./mvnw -q -B package -DskipTests)
 JAR=$(ls "$root"/target/canbao-hub-*-exec.jar | head -1)
 
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
-rm -rf "$PGDATA" "$out/hub" && mkdir -p "$PGDATA" && chown -R postgres "$PGDATA"
-runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-# stock settings except the WAL size, so a load does not checkpoint every few seconds; every statement of a
-# second or more is logged with its time, which says where a refresh spends it
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c max_wal_size=16GB -c log_min_duration_statement=1000" start
+# a new cluster every run; every statement of a second or more is logged with its time, which says where a refresh
+# spends it
+cluster_stop 2>/dev/null || true
+rm -rf "$PGDATA" "$out/hub"
+cluster_start -c log_min_duration_statement=1000
 HUB=
 stop_hub() { if [ -n "$HUB" ]; then kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true; HUB=; fi; }
-trap 'stop_hub; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
+trap 'stop_hub; cluster_stop' EXIT
 "${PSQL[@]}" -c "CREATE DATABASE $DB"
 
 java -Xmx1g -jar "$JAR" --canbao.database.embedded=false \
