@@ -26,10 +26,6 @@ public class EventWriter {
     private static final String RECORD = SqlStatements.named("registry/intake/event-record");
     private static final String LOG = SqlStatements.named("registry/intake/event-log");
 
-    /** How an eventId was answered before: the receipt, and whether it said HUB_FAULT. */
-    public record Answered(String receipt, boolean hubFault) {
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Quarantine quarantine;
     private final TransactionTemplate transaction;
@@ -41,9 +37,9 @@ public class EventWriter {
     }
 
     /** The receipt an eventId was answered with, if it was processed before. */
-    public Optional<Answered> answerOf(String eventId) {
-        return jdbc.query(ANSWER, new MapSqlParameterSource("hubFault", HUB_FAULT).addValue("eventId", eventId),
-                (rs, n) -> new Answered(rs.getString(1), rs.getBoolean(2))).stream().findFirst();
+    public Optional<String> answerOf(String eventId) {
+        return jdbc.queryForList(ANSWER, new MapSqlParameterSource("eventId", eventId), String.class).stream()
+                .findFirst();
     }
 
     /** Stores an accepted event; false if the eventId was stored meanwhile by a concurrent delivery. */

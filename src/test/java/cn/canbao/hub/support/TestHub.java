@@ -15,9 +15,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public record TestHub(Path dataDir, int sftpPort, int brokerPort) {
 
+    /** Under the build's output, not the system's temporary directory: a hub's data (its database cluster, hundreds
+     * of MB) outlives the test JVM, since the embedded servers stop only as it exits; a clean build removes it. */
+    private static final Path HUBS = Path.of("target", "test-hubs");
+
     public static TestHub create() {
         try {
-            return new TestHub(Files.createTempDirectory("canbao-test-"), freePort(), freePort());
+            Files.createDirectories(HUBS);
+            return new TestHub(Files.createTempDirectory(HUBS.toAbsolutePath(), "hub-"), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -125,11 +125,14 @@ public class EventIntake {
             return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
                     "every event needs an eventId: a JSON string of 1 to " + MAX_EVENT_ID + " printable characters"));
         }
-        var earlier = writer.answerOf(eventId);
-        if (earlier.isPresent() && (redelivered || !earlier.get().hubFault())) {
-            return redelivered ? earlier.get().receipt()
-                    : json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
+        if (redelivered) {
+            var earlier = writer.answerOf(eventId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
         }
+        // a new delivery of an eventId answered before finds that answer as its own is logged, and is answered
+        // DUPLICATE (or, where the earlier answer was HUB_FAULT, replaces it): no query ahead of every event
         Remark envelopeProblem = envelopeProblem(system, event);
         if (envelopeProblem != null) {
             return reject(system, eventId, body, receivedAt, envelopeProblem);
@@ -146,7 +149,7 @@ public class EventIntake {
                 mapped.message().warnings()));
         if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(), mapped.message(), receivedAt,
                 receipt)) {
-            return json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
+            return duplicate(eventId);
         }
         log.info("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
         return receipt;
@@ -268,10 +271,14 @@ public class EventIntake {
                 : "event-raw:" + Sha256.of(body.getBytes(StandardCharsets.UTF_8));
         if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
                 receipt)) {
-            return writer.answerOf(eventId).map(EventWriter.Answered::receipt).orElse(receipt);
+            return duplicate(eventId);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
         return receipt;
+    }
+
+    private String duplicate(String eventId) throws JsonProcessingException {
+        return json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
     }
 
     private static String text(JsonNode node, String field) {

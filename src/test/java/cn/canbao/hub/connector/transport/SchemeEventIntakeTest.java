@@ -88,6 +88,36 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void answersAKnownEventIdSentAgainAsADuplicateEvenWhenItsRecordNoLongerPasses() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String person = TestIds.next("630102", 1987, true);
+        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person), "first-" + eventId);
+        assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("ACCEPTED");
+
+        pension.send(EVENTS, TestEvents.pension(eventId, "RETIRE", person), "second-" + eventId);
+
+        assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE intake_key = ?", Long.class,
+                "event:" + eventId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void answersARejectedEventIdSentAgainAsADuplicate() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String person = TestIds.next("630102", 1988, false);
+        pension.send(EVENTS, TestEvents.pension(eventId, "RETIRE", person), "first-" + eventId);
+        assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("REJECTED");
+
+        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person), "second-" + eventId);
+
+        assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
+                .isZero();
+    }
+
+    @Test
     void rejectsAnEventOfUnknownTypeAndStoresNothingInTheRegistry() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1982, true);
