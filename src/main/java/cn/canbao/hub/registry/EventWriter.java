@@ -42,7 +42,7 @@ public class EventWriter {
                 .findFirst();
     }
 
-    /** Stores an accepted event; false if the eventId was stored meanwhile by a concurrent delivery. */
+    /** Stores an accepted event; false if its eventId was answered before (other than HUB_FAULT) or meanwhile. */
     public boolean accept(String system, String eventId, String idNumber, String sourceKey,
                           PersonInsuranceMessage message, OffsetDateTime receivedAt, String receiptJson) {
         return once(() -> {
