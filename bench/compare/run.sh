@@ -109,8 +109,10 @@ hub_run() {
   done
   # so do its COMPARE_REQUESTs to the national system (docs/national.md), written once the run has completed: left
   # unsent, the next hub would send some 600 messages while it classifies
-  while [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM national_run_request WHERE run_id = $RUN")" = 0 ] \
-      || [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM national_outbox WHERE sent_at IS NULL")" != 0 ]; do
+  for _ in $(seq 1 90); do
+    [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM national_run_request WHERE run_id = $RUN")" = 1 ] \
+      && [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM national_outbox WHERE sent_at IS NULL")" = 0 ] \
+      && break
     sleep 2
   done
   stop_hub
