@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PipelineBenchmark {
 
-    private record Measured(String mode, int round, long wallNanos, long cpuNanos, long gcMillis, long rows) {
+    private record Measured(String mode, long wallNanos, long cpuNanos, long gcMillis) {
     }
 
     private final ConfigurableApplicationContext hub;
@@ -110,7 +110,7 @@ public final class PipelineBenchmark {
         for (int round = 1 - warmups; round <= rounds; round++) {
             for (int i = 0; i < modes.size(); i++) {
                 String mode = modes.get((i + Math.max(round, 0)) % modes.size());
-                Measured m = once(mode, round);
+                Measured m = once(mode);
                 say("round %d %-9s wall %7.0f ms  cpu %7.0f ms  gc %5d ms  %,.0f records per cpu-s  load %s%s",
                         round, mode, m.wallNanos / 1e6, m.cpuNanos / 1e6, m.gcMillis, records / (m.cpuNanos / 1e9),
                         loadAverage(), round < 1 ? "  (warm-up)" : "");
@@ -123,7 +123,7 @@ public final class PipelineBenchmark {
         summarise(modes, measured, idleCpu);
     }
 
-    private Measured once(String mode, int round) throws Exception {
+    private Measured once(String mode) throws Exception {
         forgetEarlierIntakes();
         long rows = CountingCopySink.ROWS.get();
         long gc = gcMillis();
@@ -147,7 +147,7 @@ public final class PipelineBenchmark {
         }
         long stored = CountingCopySink.ROWS.get() - rows;
         check(stored == records, mode + ": " + stored + " rows reached the seam, expected " + records);
-        return new Measured(mode, round, wall, cpu, gcMillis() - gc, stored);
+        return new Measured(mode, wall, cpu, gcMillis() - gc);
     }
 
     private RouteTiming.Measured throughRoute() throws Exception {
