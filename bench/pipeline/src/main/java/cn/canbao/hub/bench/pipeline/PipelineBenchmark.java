@@ -4,6 +4,8 @@ import cn.canbao.hub.CanbaoHubApplication;
 import cn.canbao.hub.connector.Connector;
 import cn.canbao.hub.connector.ConnectorCatalog;
 import cn.canbao.hub.connector.TransportKind;
+import cn.canbao.hub.connector.transport.DoneFile;
+import cn.canbao.hub.connector.transport.FileLoader;
 import cn.canbao.hub.exchange.ExchangeCredentials;
 import cn.canbao.hub.exchange.ExchangeLayout;
 import cn.canbao.hub.registry.IntakeStore;
@@ -125,6 +127,8 @@ public final class PipelineBenchmark {
 
     private Measured once(String mode) throws Exception {
         forgetEarlierIntakes();
+        Map<String, Long> threadsBefore = javaThreadCpu();
+        long processBefore = RouteTiming.processCpuNanos();
         long rows = CountingCopySink.ROWS.get();
         long gc = gcMillis();
         long wall;
@@ -134,6 +138,15 @@ public final class PipelineBenchmark {
                 RouteTiming.Measured m = throughRoute();
                 wall = m.wallNanos();
                 cpu = m.cpuNanos();
+            }
+            case "fileloader-sftp" -> {
+                // the hub's FileLoader, called from the harness's thread without Camel or FileIntake around it
+                long cpuStart = RouteTiming.processCpuNanos();
+                long wallStart = System.nanoTime();
+                FileLoader.Result result = fileLoaderOverSftp();
+                wall = System.nanoTime() - wallStart;
+                cpu = RouteTiming.processCpuNanos() - cpuStart;
+                check(result instanceof FileLoader.Stored, mode + ": " + result);
             }
             case "loop-sftp", "loop-disk" -> {
                 long cpuStart = RouteTiming.processCpuNanos();
@@ -145,6 +158,7 @@ public final class PipelineBenchmark {
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
+        sayThreads(mode, threadsBefore, javaThreadCpu(), RouteTiming.processCpuNanos() - processBefore);
         long stored = CountingCopySink.ROWS.get() - rows;
         check(stored == records, mode + ": " + stored + " rows reached the seam, expected " + records);
         return new Measured(mode, wall, cpu, gcMillis() - gc);
@@ -165,6 +179,41 @@ public final class PipelineBenchmark {
         Files.move(done.resolve(fileName), parked.resolve(fileName));
         Files.delete(done.resolve(fileName + ".ok"));
         return m;
+    }
+
+    private FileLoader.Result fileLoaderOverSftp() throws Exception {
+        FileLoader loader = new FileLoader(hub.getBean(IntakeStore.class),
+                hub.getBeanProvider(ObjectMapper.class).getIfUnique(ObjectMapper::new), 10_000);
+        DoneFile done = ((DoneFile.Valid) DoneFile.parse(doneText)).doneFile();
+        return overSftp(data -> loader.ingest(connector, fileName, fileName.contains("_FULL."), done, data,
+                java.time.OffsetDateTime.now()));
+    }
+
+    private interface Reading<T> {
+        T from(InputStream data) throws Exception;
+    }
+
+    private <T> T overSftp(Reading<T> reading) throws Exception {
+        ExchangeCredentials credentials = hub.getBean(ExchangeCredentials.class);
+        String ciphers = hub.getEnvironment().getRequiredProperty("canbao.sftp.ciphers");
+        JSch jsch = new JSch();
+        jsch.addIdentity(credentials.sftpPrivateKeyPath());
+        jsch.setKnownHosts(credentials.knownHostsPath());
+        Session session = jsch.getSession(credentials.sftpUser(), credentials.sftpHost(), credentials.sftpPort());
+        session.setConfig("StrictHostKeyChecking", "yes");
+        session.setConfig("PreferredAuthentications", "publickey");
+        session.setConfig("cipher.s2c", ciphers);
+        session.setConfig("cipher.c2s", ciphers);
+        session.connect(15_000);
+        try {
+            ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect(15_000);
+            try (InputStream data = sftp.get(parkedOnServer + fileName)) {
+                return reading.from(data);
+            }
+        } finally {
+            session.disconnect();
+        }
     }
 
     private PlainLoop.Outcome loopOverSftp() throws Exception {
@@ -243,6 +292,31 @@ public final class PipelineBenchmark {
             ratios.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", route[i] / baseline[i]));
         }
         return ratios.toString();
+    }
+
+    /** CPU time of the live Java threads, summed by name with numbers left out (pools of like threads as one). */
+    private static Map<String, Long> javaThreadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /** Where one file's CPU went: the busiest thread groups, and the rest of the process (GC, JIT, ended threads). */
+    private static void sayThreads(String mode, Map<String, Long> before, Map<String, Long> after, long process) {
+        Map<String, Long> spent = new java.util.HashMap<>();
+        after.forEach((name, cpu) -> spent.put(name, cpu - before.getOrDefault(name, 0L)));
+        long java = spent.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder line = new StringBuilder();
+        spent.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> line.append(String.format(Locale.ROOT, "  %s %.0f ms;", e.getKey(), e.getValue() / 1e6)));
+        say("  threads %-9s non-Java (GC, JIT, ended threads) %.0f ms;%s", mode, (process - java) / 1e6, line);
     }
 
     private static long idleCpuNanos(int seconds) throws InterruptedException {
