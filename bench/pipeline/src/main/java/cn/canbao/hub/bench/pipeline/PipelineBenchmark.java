@@ -41,9 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       route picks it up and its file intake takes it to the receipt ({@link RouteTiming} times it);</li>
  *   <li>{@code loop-sftp}: the plain loop reading the same file from the same exchange server with JSch, as the hub
  *       account, with the hub's cipher list;</li>
- *   <li>{@code loop-disk}: the plain loop reading the file from local disk.</li>
+ *   <li>{@code loop-disk}: the plain loop reading the file from local disk;</li>
+ *   <li>{@code fileloader-sftp} (not among the defaults): the hub's {@code FileLoader} called from the harness's
+ *       thread with a JSch stream — the route without Camel and {@code FileIntake}.</li>
  * </ul>
- * Prints one line per file and a summary (medians, ratios on CPU time and on wall clock), lines starting "B2 ".
+ * Prints one line per file, with its CPU per thread, and a summary (medians, ratios on CPU time and on wall clock), lines starting "B2 ".
  * Settings as system properties: b2.system (CARD), b2.file (the generated data file; its done file beside it),
  * b2.warmups (2), b2.rounds (5), b2.modes (route,loop-sftp,loop-disk). Other arguments go to the hub.
  */
