@@ -85,10 +85,11 @@ public final class FileTransaction implements AutoCloseable {
         }
     }
 
-    public void commit(String status, long records, long accepted, long rejected, String receiptJson)
-            throws SQLException {
+    public void commit(String status, String disposition, long records, long accepted, long rejected,
+                       String receiptJson) throws SQLException {
         flush();
-        jdbc.update(COMMIT, new MapSqlParameterSource("status", status).addValue("records", records)
+        jdbc.update(COMMIT, new MapSqlParameterSource("status", status).addValue("disposition", disposition)
+                .addValue("records", records)
                 .addValue("accepted", accepted).addValue("rejected", rejected).addValue("receipt", receiptJson)
                 .addValue("fileId", fileId));
         connection.commit();

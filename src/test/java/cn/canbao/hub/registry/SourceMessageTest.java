@@ -49,7 +49,7 @@ class SourceMessageTest extends HubIntegrationTest {
         long fileId;
         try (FileTransaction batch = intake.openFile("PENSION", fileName, sha256, "INCREMENT", RECEIVED)) {
             batch.accept(7, id, id + "|110|630104", sent);
-            batch.commit("ACCEPTED", 1, 1, 0, "{}");
+            batch.commit("ACCEPTED", ".done", 1, 1, 0, "{}");
             fileId = batch.fileId();
         }
 

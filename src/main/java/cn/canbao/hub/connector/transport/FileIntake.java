@@ -165,8 +165,7 @@ public class FileIntake {
                     whole.message());
         }
         FileLoader.Stored stored = (FileLoader.Stored) result;
-        String disposition = stored.receipt().status() == ReceiptStatus.REJECTED ? ERROR : DONE;
-        return new Outcome(stored.receipt(), disposition, stored.fileId());
+        return new Outcome(stored.receipt(), dispositionOf(stored.receipt().status()), stored.fileId());
     }
 
     /** The same content again: either a redelivery after a crash, or a duplicate the sender sent. */
@@ -200,6 +199,11 @@ public class FileIntake {
 
     private Outcome logged(IntakeStore.LoggedAnswer answer, String disposition) throws IOException {
         return new Outcome(json.readValue(answer.receiptJson(), FileReceipt.class), disposition, answer.id());
+    }
+
+    /** The folder under in/ a file whose records were stored goes to: .error when none was accepted. */
+    static String dispositionOf(ReceiptStatus status) {
+        return status == ReceiptStatus.REJECTED ? ERROR : DONE;
     }
 
     /** What the file comes to: its receipt, where it is moved, and its intake-log row. */

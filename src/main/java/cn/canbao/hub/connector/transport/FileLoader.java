@@ -96,8 +96,8 @@ public class FileLoader {
             FileReceipt receipt = new FileReceipt(fileName, actual, status, receivedAt, counts.records,
                     counts.accepted, counts.rejected, errors.list(), errors.truncated(), warnings.list(),
                     warnings.truncated());
-            batch.commit(status.name(), counts.records, counts.accepted, counts.rejected,
-                    json.writeValueAsString(receipt));
+            batch.commit(status.name(), FileIntake.dispositionOf(status), counts.records, counts.accepted,
+                    counts.rejected, json.writeValueAsString(receipt));
             return new Stored(receipt, batch.fileId());
         }
     }

@@ -217,6 +217,28 @@ class CardFileIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void movesAFileOfOnlyRejectedRecordsToErrorAlsoWhenItIsTakenAgainAfterACrash() throws Exception {
+        byte[] data = (HEADER + row(TestIds.withWrongCheckCharacter(id()), "褚四", "2"))
+                .getBytes(StandardCharsets.UTF_8);
+        String file = TestFiles.name("CARD", "csv");
+        card.send(file, data, 1);
+        assertThat(json.readTree(card.awaitReceipt(file)).get("status").asText()).isEqualTo("REJECTED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> card.exists("in/.error/" + file + ".ok"));
+        // as a crash after the file's transaction committed leaves it: the files still in in/, no receipt sent (the
+        // partner took the first one away)
+        card.delete("in/.error/" + file);
+        card.delete("in/.error/" + file + ".ok");
+        jdbc.update("UPDATE intake_file SET delivered_at = NULL WHERE file_name = ?", file);
+
+        card.send(file, data, 1);
+
+        assertThat(json.readTree(card.awaitReceipt(file)).get("status").asText()).isEqualTo("REJECTED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !card.exists("in/" + file + ".ok"));
+        assertThat(card.list("in/.error")).contains(file, file + ".ok");
+        assertThat(card.exists("in/.done/" + file)).isFalse();
+    }
+
+    @Test
     void leavesDataFileAloneUntilItsDoneFileArrives() throws Exception {
         String waiting = TestFiles.name("CARD", "csv");
         byte[] data = (HEADER + row(id(), "郑十", "1")).getBytes(StandardCharsets.UTF_8);

@@ -90,8 +90,8 @@ final class PlainLoop {
             }
             long rejected = records - accepted;
             String status = rejected == 0 ? "ACCEPTED" : accepted == 0 ? "REJECTED" : "PARTIAL";
-            batch.commit(status, records, accepted, rejected, json.writeValueAsString(new Outcome(records, accepted,
-                    rejected)));
+            batch.commit(status, accepted == 0 ? ".error" : ".done", records, accepted, rejected,
+                    json.writeValueAsString(new Outcome(records, accepted, rejected)));
             return new Outcome(records, accepted, rejected);
         }
     }
