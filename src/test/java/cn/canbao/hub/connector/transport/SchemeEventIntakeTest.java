@@ -54,6 +54,16 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
         return json.readTree(receipt.getText());
     }
 
+    /** Sends a PENSION event of {@code type} under {@code correlationId} and gives its receipt's status. */
+    private String statusOf(String eventId, String type, String person, String correlationId) throws Exception {
+        pension.send(EVENTS, TestEvents.pension(eventId, type, person), correlationId);
+        return receiptFor(correlationId).get("status").asText();
+    }
+
+    private long recordsOf(String person) {
+        return jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person);
+    }
+
     @Test
     void acceptsAnEnrolmentAndAnswersWithTheCorrelationId() throws Exception {
         String eventId = UUID.randomUUID().toString();
@@ -77,44 +87,38 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
     void takesEffectOnceWhenTheSameEventComesTwice() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1981, true);
-        pension.send(EVENTS, TestEvents.pension(eventId, "PAYMENT", person), "first-" + eventId);
-        assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(statusOf(eventId, "PAYMENT", person, "first-" + eventId)).isEqualTo("ACCEPTED");
 
-        pension.send(EVENTS, TestEvents.pension(eventId, "PAYMENT", person), "second-" + eventId);
+        String second = statusOf(eventId, "PAYMENT", person, "second-" + eventId);
 
-        assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
-                .isEqualTo(1);
+        assertThat(second).isEqualTo("DUPLICATE");
+        assertThat(recordsOf(person)).isEqualTo(1);
     }
 
     @Test
     void answersAKnownEventIdSentAgainAsADuplicateEvenWhenItsRecordNoLongerPasses() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1987, true);
-        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person), "first-" + eventId);
-        assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(statusOf(eventId, "ENROLL", person, "first-" + eventId)).isEqualTo("ACCEPTED");
 
-        pension.send(EVENTS, TestEvents.pension(eventId, "RETIRE", person), "second-" + eventId);
+        String second = statusOf(eventId, "RETIRE", person, "second-" + eventId);
 
-        assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(second).isEqualTo("DUPLICATE");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE intake_key = ?", Long.class,
                 "event:" + eventId)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
-                .isEqualTo(1);
+        assertThat(recordsOf(person)).isEqualTo(1);
     }
 
     @Test
     void answersARejectedEventIdSentAgainAsADuplicate() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String person = TestIds.next("630102", 1988, false);
-        pension.send(EVENTS, TestEvents.pension(eventId, "RETIRE", person), "first-" + eventId);
-        assertThat(receiptFor("first-" + eventId).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(statusOf(eventId, "RETIRE", person, "first-" + eventId)).isEqualTo("REJECTED");
 
-        pension.send(EVENTS, TestEvents.pension(eventId, "ENROLL", person), "second-" + eventId);
+        String second = statusOf(eventId, "ENROLL", person, "second-" + eventId);
 
-        assertThat(receiptFor("second-" + eventId).get("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
-                .isZero();
+        assertThat(second).isEqualTo("DUPLICATE");
+        assertThat(recordsOf(person)).isZero();
     }
 
     @Test
@@ -127,8 +131,7 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
 
         assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
         assertThat(receipt.at("/errors/0/code").asText()).isEqualTo("EVENT_TYPE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM source_record WHERE id_number = ?", Long.class, person))
-                .isZero();
+        assertThat(recordsOf(person)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE intake_key = ?", Long.class,
                 "event:" + eventId)).isEqualTo(1);
     }
