@@ -13,5 +13,6 @@ seed="${2:-20171015}"
 
 ./mvnw -B -ntp -q -DskipTests package
 ./mvnw -B -ntp surefire:test -Dtest='CrashTrialsTest,EventBurstCrashTest' \
-  -Dcanbao.crash.trials="$trials" -Dcanbao.crash.seed="$seed"
+  -Dcanbao.crash.trials="$trials" -Dcanbao.crash.seed="$seed" \
+  -Djunit.jupiter.execution.timeout.mode=disabled -Dcanbao.test.fork-timeout-s=0
 echo "report: target/crash-trials/report.md"

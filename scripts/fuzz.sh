@@ -16,6 +16,7 @@ heap="${CANBAO_FUZZ_HEAP:-1g}"
 status=0
 ./mvnw -B -ntp test -Dtest='MalformedInputFuzzTest,FormatReadersFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcanbao.fuzz.inputs="$inputs" -Dcanbao.fuzz.reader-files="$inputs" -Dcanbao.fuzz.seed="$seed" \
+  -Djunit.jupiter.execution.timeout.mode=disabled -Dcanbao.test.fork-timeout-s=0 \
   -DargLine="-Xmx$heap" || status=$?
 cat target/fuzz/report.txt 2>/dev/null || echo "no report: the hub did not start (see the test output above)"
 exit "$status"

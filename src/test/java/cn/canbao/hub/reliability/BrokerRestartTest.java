@@ -3,6 +3,7 @@ package cn.canbao.hub.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.canbao.hub.embedded.broker.BrokerSettingsFile;
 import cn.canbao.hub.support.ApiClient;
 import cn.canbao.hub.support.TestEvents;
 import cn.canbao.hub.support.TestHub;
@@ -24,11 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -37,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("reliability")
+// the broker stops with the class: a context kept for later classes would try to reach it for the rest of the suite
+@DirtiesContext
 class BrokerRestartTest {
 
     private static final int EVENTS = 200;
@@ -137,7 +139,11 @@ class BrokerRestartTest {
         return health.at("/components/" + name + "/status").asText();
     }
 
-    /** A persistent Artemis broker of its own, stopped and started again on the same journal and port. */
+    /**
+     * A persistent Artemis broker of its own, stopped and started again on the same journal and port, with the
+     * settings the province copies into its broker.xml (config/broker/canbao-broker.xml): Artemis' default would
+     * block every producer on a disk more than 90 % full, however much space is left.
+     */
     private static final class ProvincialBroker {
 
         private final Path directory;
@@ -161,10 +167,8 @@ class BrokerRestartTest {
                         .setBindingsDirectory(directory.resolve("bindings").toString())
                         .setLargeMessagesDirectory(directory.resolve("large").toString())
                         .setPagingDirectory(directory.resolve("paging").toString())
-                        .addAcceptorConfiguration("tcp", url())
-                        .addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(5)
-                                .setRedeliveryDelay(1000).setDeadLetterAddress(SimpleString.of("DLQ"))
-                                .setAutoCreateDeadLetterResources(true));
+                        .addAcceptorConfiguration("tcp", url());
+                BrokerSettingsFile.applyTo(Path.of("config/broker/canbao-broker.xml"), configuration);
                 server = new EmbeddedActiveMQ().setConfiguration(configuration);
                 server.start();
             } catch (Exception e) {

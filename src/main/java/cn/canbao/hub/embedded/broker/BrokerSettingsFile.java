@@ -14,7 +14,7 @@ import org.w3c.dom.Element;
  * ({@code config/broker/canbao-broker.xml}): an operator copies them into the {@code <core>} of the province's
  * Artemis, and the embedded broker reads them here, so the two behave alike and a change is made once.
  */
-final class BrokerSettingsFile {
+public final class BrokerSettingsFile {
 
     private static final String SCHEMA = "schema/artemis-configuration.xsd";
 
@@ -22,7 +22,7 @@ final class BrokerSettingsFile {
     }
 
     /** Adds the file's settings to the configuration; an element Artemis does not know stops the hub, naming it. */
-    static void applyTo(Path file, Configuration configuration) {
+    public static void applyTo(Path file, Configuration configuration) {
         try (Reader reader = Files.newBufferedReader(file)) {
             Element core = XMLUtil.readerToElement(reader);
             XMLUtil.validate(core, SCHEMA);
