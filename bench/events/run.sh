@@ -6,6 +6,9 @@
 #   bench/events/run.sh [events] [rate]     default 5000 events as fast as they are taken, then 20 s at 1000/s
 #                                           (the baseline: 20 s as fast as it goes, then 20 s at the rate)
 #   BENCH_CONSUMERS="1 4 8"                 the hub's consumers per events queue, one hub start each (default "1 8")
+#   BENCH_WARMUP=10000                      events sent first and not measured: after a warm-up of 2,000 the JIT
+#                                           compiler threads still took a third of the hub's CPU while it was measured
+#   BENCH_HUB_JVM_OPTIONS=...               e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr to see where it goes
 #
 # The hub runs as README's run command starts it (embedded broker, embedded PostgreSQL), from the jar
 # (./mvnw -q -B package -DskipTests); its sender is bench/events/EventLoad.java, a JMS client of its own process
@@ -15,13 +18,14 @@ set -euo pipefail
 EVENTS=${1:-5000}
 RATE=${2:-1000}
 CONSUMERS=${BENCH_CONSUMERS:-1 8}
+WARMUP=${BENCH_WARMUP:-10000}
 WORK=${BENCH_WORK:-/var/tmp/canbao-events-bench}
 ARTEMIS_VERSION=2.40.0
 ARTEMIS_HOME=$WORK/apache-artemis-$ARTEMIS_VERSION
 HUB_DATA=$WORK/hub
-HTTP_PORT=${BENCH_HTTP_PORT:-8097}
-BROKER_PORT=${BENCH_BROKER_PORT:-61697}
-BASELINE_PORT=${BENCH_BASELINE_PORT:-61698}
+HTTP_PORT=${BENCH_HTTP_PORT:-8096}
+BROKER_PORT=${BENCH_BROKER_PORT:-61696}
+BASELINE_PORT=${BENCH_BASELINE_PORT:-61695}
 JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
 OUT=$WORK/out
 mkdir -p "$WORK/lib" "$OUT"
@@ -85,9 +89,9 @@ trap - EXIT
 FIRST=0
 for consumers in $CONSUMERS; do
   echo "== the hub, $consumers consumer(s) per events queue"
-  java -jar "$JAR" --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
+  java ${BENCH_HUB_JVM_OPTIONS:-} -jar "$JAR" --canbao.data-dir="$HUB_DATA" --canbao.demo.enabled=false \
     --canbao.national.simulator.enabled=false --canbao.registry.periodic-refresh=false \
-    --canbao.intake.event-consumers="$consumers" --server.port="$HTTP_PORT" --canbao.sftp.port=2297 \
+    --canbao.intake.event-consumers="$consumers" --server.port="$HTTP_PORT" --canbao.sftp.port=2296 \
     --canbao.broker.port="$BROKER_PORT" --canbao.database.embedded-port=0 >>"$OUT/hub.log" 2>&1 &
   HUB=$!
   trap 'kill $HUB 2>/dev/null || true' EXIT
@@ -102,8 +106,8 @@ for consumers in $CONSUMERS; do
   }
   load
   # each send's events are new eventIds (the numbers go on from the last send's), so none is a duplicate
-  echo "warm-up:   $(send 2000 0)"
-  FIRST=$((FIRST + 2000))
+  echo "warm-up:   $(send "$WARMUP" 0)"
+  FIRST=$((FIRST + WARMUP))
   load
   echo "unbounded: $(send "$EVENTS" 0)"
   FIRST=$((FIRST + EVENTS))
