@@ -187,14 +187,19 @@ public final class PipelineBenchmark {
         FileLoader loader = new FileLoader(hub.getBean(IntakeStore.class),
                 hub.getBeanProvider(ObjectMapper.class).getIfUnique(ObjectMapper::new), 10_000);
         DoneFile done = ((DoneFile.Valid) DoneFile.parse(doneText)).doneFile();
-        return overSftp(data -> loader.ingest(connector, fileName, fileName.contains("_FULL."), done, data,
-                java.time.OffsetDateTime.now()));
+        return overSftp(sftp -> {
+            try (InputStream data = sftp.get(parkedOnServer + fileName)) {
+                return loader.ingest(connector, fileName, fileName.contains("_FULL."), done, data,
+                        java.time.OffsetDateTime.now());
+            }
+        });
     }
 
     private interface Reading<T> {
-        T from(InputStream data) throws Exception;
+        T from(ChannelSftp sftp) throws Exception;
     }
 
+    /** As the hub's own account, with the hub's cipher list, from the exchange server the hub runs. */
     private <T> T overSftp(Reading<T> reading) throws Exception {
         ExchangeCredentials credentials = hub.getBean(ExchangeCredentials.class);
         String ciphers = hub.getEnvironment().getRequiredProperty("canbao.sftp.ciphers");
@@ -210,29 +215,14 @@ public final class PipelineBenchmark {
         try {
             ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
             sftp.connect(15_000);
-            try (InputStream data = sftp.get(parkedOnServer + fileName)) {
-                return reading.from(data);
-            }
+            return reading.from(sftp);
         } finally {
             session.disconnect();
         }
     }
 
     private PlainLoop.Outcome loopOverSftp() throws Exception {
-        ExchangeCredentials credentials = hub.getBean(ExchangeCredentials.class);
-        String ciphers = hub.getEnvironment().getRequiredProperty("canbao.sftp.ciphers");
-        JSch jsch = new JSch();
-        jsch.addIdentity(credentials.sftpPrivateKeyPath());
-        jsch.setKnownHosts(credentials.knownHostsPath());
-        Session session = jsch.getSession(credentials.sftpUser(), credentials.sftpHost(), credentials.sftpPort());
-        session.setConfig("StrictHostKeyChecking", "yes");
-        session.setConfig("PreferredAuthentications", "publickey");
-        session.setConfig("cipher.s2c", ciphers);
-        session.setConfig("cipher.c2s", ciphers);
-        session.connect(15_000);
-        try {
-            ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
-            sftp.connect(15_000);
+        return overSftp(sftp -> {
             String done;
             try (InputStream in = sftp.get(parkedOnServer + fileName + ".ok")) {
                 done = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -240,9 +230,7 @@ public final class PipelineBenchmark {
             try (InputStream data = sftp.get(parkedOnServer + fileName)) {
                 return loop.ingest(connector, fileName, done, data);
             }
-        } finally {
-            session.disconnect();
-        }
+        });
     }
 
     private PlainLoop.Outcome loopFromDisk() throws Exception {
