@@ -67,10 +67,10 @@ public class ConnectorConfiguration {
 
     @Bean
     FileIntake fileIntake(ConnectorCatalog catalog, IntakeStore writer, ExchangeServerClient exchange,
-                          FileLoader ingestion, DeliveryAttempts attempts, IntakeBackoff backoff,
+                          FileLoader ingestion, Standards standards, DeliveryAttempts attempts, IntakeBackoff backoff,
                           FileRetryFilter retryFilter, @Value("${canbao.intake.attempts}") int attemptLimit,
                           ObjectMapper json, Clock clock) {
-        return new FileIntake(catalog, writer, exchange, ingestion, attempts,
+        return new FileIntake(catalog, writer, exchange, ingestion, standards.regionCodes(), attempts,
                 new FileIntake.Retries(attemptLimit, backoff, retryFilter), json, clock);
     }
 

@@ -51,7 +51,7 @@ public enum ErrorCode {
             "The data file has no content at all, not even the header the format requires; the whole file is rejected.",
             "When there is nothing to report, send no file, or send the header (and trailer) with records=0 in the done file."),
     FILE_NAME(false,
-            "The file name does not follow {SYSTEM}_{REGION6}_{yyyyMMdd}_{SEQ3}[_FULL].{ext} with the system and extension of the sender's account; the whole file is rejected.",
+            "The file name does not follow {SYSTEM}_{REGION6}_{yyyyMMdd}_{SEQ3}[_FULL].{ext} with the system and extension of the sender's account, or its REGION6 is not a region of the province; the whole file is rejected.",
             "Rename the file to the convention of interface specification section 3 and upload it again with its done file."),
     EVENT_TYPE(false,
             "A participation event's type is not one of ENROLL, SUSPEND, RESUME, TERMINATE, TRANSFER_OUT, PAYMENT.",

@@ -82,4 +82,14 @@ public final class RegionCodes {
                 + " of township " + value : value) + " is not in the national divisions of 2023 (renamed or merged"
                 + " since?); kept as sent, in province " + provinceCode + " " + provinceName);
     }
+
+    /** Whether a 6-digit code is a division of the province itself (its lists of 2017 or 2023), the province too. */
+    public boolean isOfProvince(String code) {
+        return code.length() == 6 && code.startsWith(provincePrefix) && province.find(code).isPresent();
+    }
+
+    /** The province's own code, e.g. 630000. */
+    public String provinceCode() {
+        return provincePrefix + "0000";
+    }
 }

@@ -13,6 +13,7 @@ import cn.canbao.hub.registry.DeliveryAttempts.Attempt;
 import cn.canbao.hub.registry.AnsweredFile;
 import cn.canbao.hub.registry.IntakeStore;
 import cn.canbao.hub.standard.ErrorCode;
+import cn.canbao.hub.standard.RegionCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,18 +48,20 @@ public class FileIntake {
     private final IntakeStore writer;
     private final ExchangeServerClient exchange;
     private final FileLoader ingestion;
+    private final RegionCodes regions;
     private final DeliveryAttempts attempts;
     private final Retries retries;
     private final ObjectMapper json;
     private final Clock clock;
 
     public FileIntake(ConnectorCatalog catalog, IntakeStore writer, ExchangeServerClient exchange,
-                      FileLoader ingestion, DeliveryAttempts attempts, Retries retries, ObjectMapper json,
-                      Clock clock) {
+                      FileLoader ingestion, RegionCodes regions, DeliveryAttempts attempts, Retries retries,
+                      ObjectMapper json, Clock clock) {
         this.catalog = catalog;
         this.writer = writer;
         this.exchange = exchange;
         this.ingestion = ingestion;
+        this.regions = regions;
         this.attempts = attempts;
         this.retries = retries;
         this.json = json;
@@ -151,6 +154,12 @@ public class FileIntake {
                     "the file name must be " + system + "_{REGION6}_{yyyyMMdd}_{SEQ3}[_FULL].{ext}");
         }
         String kind = name.get().kind();
+        // the sender's region (spec §3): a provincial system's, a county's or the province's own code
+        if (!regions.isOfProvince(name.get().region())) {
+            return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.FILE_NAME.name(),
+                    "REGION6 " + name.get().region() + " is not a region of the province (its divisions of 2017 and "
+                            + "2023): the file name carries the sender's region, e.g. " + regions.provinceCode());
+        }
         if (doneFile instanceof DoneFile.Invalid invalid) {
             return rejectWhole(system, fileName, kind, data, receivedAt, ErrorCode.FILE_FORMAT.name(), invalid.problem());
         }

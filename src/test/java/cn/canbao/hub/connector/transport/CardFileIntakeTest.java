@@ -18,6 +18,8 @@ import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -107,6 +109,32 @@ class CardFileIntakeTest extends HubIntegrationTest {
                 file + "#2")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT raw FROM quarantine WHERE source_ref = ?", String.class, file + "#2"))
                 .contains("王五");
+    }
+
+    /** REGION6, the sender's region (spec §3): a division of the province, the province itself included. */
+    @ParameterizedTest(name = "{0} ({2})")
+    @CsvSource({
+            "630000, ACCEPTED, the province",
+            "630102, ACCEPTED, a county of the province (城东区)",
+            "632100, REJECTED, a prefecture of the province until 2011 (海东地区)",
+            "639999, REJECTED, no division of the province",
+            "110000, REJECTED, another province",
+            "000000, REJECTED, no region"})
+    void takesAFileOnlyFromARegionOfTheProvince(String region, String status, String what) throws Exception {
+        String person = id();
+        byte[] data = (HEADER + row(person, "马福", "1")).getBytes(StandardCharsets.UTF_8);
+        String file = TestFiles.name("CARD", "csv").replace("_630000_", "_" + region + "_");
+
+        card.send(file, data, 1);
+        JsonNode receipt = json.readTree(card.awaitReceipt(file));
+
+        assertThat(receipt.get("status").asText()).isEqualTo(status);
+        if (status.equals("REJECTED")) {
+            assertThat(receipt.at("/errors/0/code").asText()).isEqualTo("FILE_NAME");
+            assertThat(receipt.at("/errors/0/message").asText()).startsWith("REGION6 " + region + " is not a region");
+            assertThat(card.list("in/.error")).contains(file);
+        }
+        assertThat(storedRecordsOf(person)).isEqualTo(status.equals("ACCEPTED") ? 1 : 0);
     }
 
     @Test
