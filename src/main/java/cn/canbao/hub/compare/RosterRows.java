@@ -135,9 +135,12 @@ public class RosterRows {
                     case "NEVER_HELD" -> phrases.add("未参加" + expectation + "（应参 "
                             + Objects.toString(reason.enrol(), "") + "）");
                     case "LAPSED" -> {
-                        Evidence evidence = Objects.requireNonNullElse(reason.evidence(), new Evidence(null, null));
+                        Evidence evidence = Objects.requireNonNullElse(reason.evidence(),
+                                new Evidence(null, null, false));
                         String paid = evidence.lastPaidMonth();
+                        // a participation its scheme system deleted or left out of a full snapshot (ever held)
                         phrases.add(expectation + "断保（" + Objects.toString(evidence.scheme(), "")
+                                + (evidence.ended() ? " 参保关系已终止" : "")
                                 + (paid == null || paid.isEmpty() ? " 无缴费记录" : " 最后缴费 " + paid) + "）");
                     }
                     default -> {
@@ -182,21 +185,23 @@ public class RosterRows {
         }
         String scheme = null;
         String lastPaidMonth = null;
+        boolean ended = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
                 case "scheme" -> scheme = parser.getValueAsString();
                 case "lastPaidMonth" -> lastPaidMonth = parser.getValueAsString();
+                case "ended" -> ended = parser.getValueAsBoolean();
                 default -> parser.skipChildren();
             }
         }
-        return new Evidence(scheme, lastPaidMonth);
+        return new Evidence(scheme, lastPaidMonth, ended);
     }
 
     private record Reason(String code, String expectation, String enrol, Evidence evidence) {
     }
 
-    private record Evidence(String scheme, String lastPaidMonth) {
+    private record Evidence(String scheme, String lastPaidMonth, boolean ended) {
     }
 }

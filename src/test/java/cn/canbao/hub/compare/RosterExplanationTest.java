@@ -26,6 +26,12 @@ class RosterExplanationTest {
                                 + "\"insuredRegion\" : \"630123\", \"contributionStatus\" : \"1\", \"personStatus\" : null, "
                                 + "\"lastPaidMonth\" : \"2015-06\"}}]",
                         "养老保险断保（110 最后缴费 2015-06）"),
+                Arguments.of("lapsed on a participation its scheme system no longer states (deleted, or left out of "
+                                + "a full snapshot)",
+                        "[{\"code\" : \"LAPSED\", \"expectation\" : \"MEDICAL\", \"schemes\" : [\"310\",\"390\"], "
+                                + "\"evidence\" : {\"sourceRecordId\" : 7, \"system\" : \"MEDICAL\", \"scheme\" : \"390\", "
+                                + "\"lastPaidMonth\" : \"2016-12\", \"ended\" : true}}]",
+                        "医疗保险断保（390 参保关系已终止 最后缴费 2016-12）"),
                 Arguments.of("lapsed without a paid month",
                         "[{\"code\" : \"LAPSED\", \"expectation\" : \"EMPLOYMENT_410\", \"schemes\" : [\"410\"], "
                                 + "\"evidence\" : {\"scheme\" : \"410\", \"lastPaidMonth\" : null}}]",
