@@ -21,6 +21,7 @@ import cn.canbao.hub.standard.IdentityNumbers;
 import cn.canbao.hub.standard.RegionCodes;
 import cn.canbao.hub.standard.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -76,9 +77,10 @@ public class ConnectorConfiguration {
 
     @Bean
     EventIntake eventIntake(ConnectorCatalog catalog, EventWriter writer, Standards standards, IntakeBackoff backoff,
-                            @Value("${canbao.intake.attempts}") int attemptLimit, ObjectMapper json, Clock clock) {
+                            @Value("${canbao.intake.attempts}") int attemptLimit, ObjectMapper json,
+                            MeterRegistry meters, Clock clock) {
         return new EventIntake(catalog, writer, standards.codeTables().table("eventType"), backoff, attemptLimit, json,
-                clock);
+                meters, clock);
     }
 
     @Bean

@@ -16,6 +16,8 @@ import cn.canbao.hub.standard.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -61,16 +63,18 @@ public class EventIntake {
     private final IntakeBackoff backoff;
     private final int attemptLimit;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     public EventIntake(ConnectorCatalog catalog, EventWriter writer, CodeTable eventTypes, IntakeBackoff backoff,
-                       int attemptLimit, ObjectMapper json, Clock clock) {
+                       int attemptLimit, ObjectMapper json, MeterRegistry meters, Clock clock) {
         this.catalog = catalog;
         this.writer = writer;
         this.eventTypes = eventTypes;
         this.backoff = backoff;
         this.attemptLimit = attemptLimit;
         this.json = json;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -149,9 +153,11 @@ public class EventIntake {
                 mapped.message().warnings()));
         if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(), mapped.message(), receivedAt,
                 receipt)) {
-            return duplicate(eventId);
+            return duplicate(system, eventId);
         }
-        log.info("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
+        // one line an event would be millions a day in a payment season: the count is canbao.intake.events
+        log.debug("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
+        answered(system, ReceiptStatus.ACCEPTED);
         return receipt;
     }
 
@@ -271,14 +277,22 @@ public class EventIntake {
                 : "event-raw:" + Sha256.of(body.getBytes(StandardCharsets.UTF_8));
         if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
                 receipt)) {
-            return duplicate(eventId);
+            return duplicate(system, eventId);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
+        answered(system, ReceiptStatus.REJECTED);
         return receipt;
     }
 
-    private String duplicate(String eventId) throws JsonProcessingException {
+    private String duplicate(String system, String eventId) throws JsonProcessingException {
+        answered(system, ReceiptStatus.DUPLICATE);
         return json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.DUPLICATE, List.of(), List.of()));
+    }
+
+    /** Counted once an answer is stored (a redelivery given its stored answer is not counted again). */
+    private void answered(String system, ReceiptStatus status) {
+        Counter.builder("canbao.intake.events").description("events answered, by scheme system and receipt status")
+                .tags("system", system, "status", status.name()).register(meters).increment();
     }
 
     private static String text(JsonNode node, String field) {

@@ -10,6 +10,8 @@ import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.TextMessage;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -34,6 +36,8 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     RegistryRefresh refresh;
+    @Autowired
+    MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();
     private PartnerJms pension;
@@ -93,6 +97,32 @@ class SchemeEventIntakeTest extends HubIntegrationTest {
 
         assertThat(second).isEqualTo("DUPLICATE");
         assertThat(recordsOf(person)).isEqualTo(1);
+    }
+
+    @Test
+    void countsTheEventsItAnswersBySchemeSystemAndStatus() throws Exception {
+        Map<String, Double> before = answeredByStatus();
+        String eventId = UUID.randomUUID().toString();
+        String person = TestIds.next("630102", 1989, true);
+
+        assertThat(statusOf(eventId, "ENROLL", person, "first-" + eventId)).isEqualTo("ACCEPTED");
+        assertThat(statusOf(eventId, "ENROLL", person, "second-" + eventId)).isEqualTo("DUPLICATE");
+        String rejected = UUID.randomUUID().toString();
+        assertThat(statusOf(rejected, "RETIRE", person, rejected)).isEqualTo("REJECTED");
+
+        Map<String, Double> after = answeredByStatus();
+        assertThat(after.keySet()).allSatisfy(status -> assertThat(after.get(status) - before.get(status))
+                .as(status).isEqualTo(1.0));
+    }
+
+    private Map<String, Double> answeredByStatus() {
+        return Map.of("ACCEPTED", answered("ACCEPTED"), "DUPLICATE", answered("DUPLICATE"),
+                "REJECTED", answered("REJECTED"));
+    }
+
+    private double answered(String status) {
+        Counter counter = meters.find("canbao.intake.events").tags("system", "PENSION", "status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
