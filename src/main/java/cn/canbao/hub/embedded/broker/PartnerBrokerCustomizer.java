@@ -38,6 +38,9 @@ public class PartnerBrokerCustomizer implements ArtemisConfigurationCustomizer {
         // stamps the authenticated user on every message, so the hub can tell who really sent it
         configuration.setPopulateValidatedUser(true);
         BrokerSettingsFile.applyTo(settings.settings(), configuration);
+        int journalBufferTimeoutNanos = Math.toIntExact(settings.journalBufferTimeout().toNanos());
+        configuration.setJournalBufferTimeout_NIO(journalBufferTimeoutNanos);
+        configuration.setJournalBufferTimeout_AIO(journalBufferTimeoutNanos);
         addPartnerAcceptor(configuration);
         configuration.putSecurityRoles(EVERY_ADDRESS, Set.of(hubRole()));
         CoreAddressConfiguration deadLetters = new CoreAddressConfiguration().setName(Queues.DEAD_LETTER_ADDRESS)

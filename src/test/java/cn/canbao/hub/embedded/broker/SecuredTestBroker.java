@@ -3,6 +3,7 @@ package cn.canbao.hub.embedded.broker;
 import cn.canbao.hub.exchange.ExchangeAccounts;
 import cn.canbao.hub.exchange.ExchangeLayout;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -27,7 +28,7 @@ final class SecuredTestBroker implements AutoCloseable {
         configuration.setPersistenceEnabled(false);
         configuration.setBrokerInstance(dataDir.resolve("broker").toFile());
         BrokerProperties settings = new BrokerProperties(true, "127.0.0.1", 0,
-                Path.of("config/broker/canbao-broker.xml"));
+                Path.of("config/broker/canbao-broker.xml"), Duration.ofNanos(100_000));
         new PartnerBrokerCustomizer(settings, accounts).customize(configuration);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
                 .setSecurityManager(BrokerSecurityManagers.forUsers(users));
