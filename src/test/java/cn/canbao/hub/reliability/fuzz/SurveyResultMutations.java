@@ -250,8 +250,19 @@ final class SurveyResultMutations {
 
     private SurveyPost notAnObject() {
         String body = TextFile.<Supplier<String>>pick(random, () -> "[" + valid() + "]", () -> "42", () -> "\"text\"", () -> "null",
-                () -> "true", () -> "[]", () -> " \n\t ", () -> JsonText.nested(random)).get();
+                () -> "true", () -> "[]", () -> " \n\t ", this::deepList, this::deepUnclosedObject).get();
         return rejected("not-an-object", body, null, Expected.rejected("RECORD_SYNTAX", null));
+    }
+
+    /** Lists in lists, closed or not: no object at any depth. */
+    private String deepList() {
+        int depth = pick(random, 100, 1_001, 100_000);
+        return "[".repeat(depth) + "1" + (random.nextBoolean() ? "]".repeat(depth) : "");
+    }
+
+    /** Objects in objects never closed: deeper than the parser goes, or cut short. */
+    private String deepUnclosedObject() {
+        return "{\"a\":".repeat(pick(random, 100, 1_001, 100_000)) + "1";
     }
 
     private SurveyPost emptyBody() {
