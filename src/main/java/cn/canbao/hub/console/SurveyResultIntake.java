@@ -149,8 +149,7 @@ public class SurveyResultIntake {
 
     private SurveyResult checked(JsonNode tree, OffsetDateTime receivedAt, List<Remark> errors) {
         String resultId = limited(tree, "resultId", 64, true, errors);
-        String idText = text(tree, "idNumber", errors);
-        IdNumberCheck id = standards.identityNumbers().check(idText);
+        IdNumberCheck id = standards.identityNumbers().check(text(tree, "idNumber", errors));
         if (!id.ok() && !named("idNumber", errors)) {
             errors.add(new Remark(id.error().name(), "idNumber", id.message()));
         }
@@ -272,7 +271,8 @@ public class SurveyResultIntake {
             // would differ from it
             OffsetDateTime at = OffsetDateTime.parse(value).truncatedTo(ChronoUnit.MICROS);
             if (at.getYear() < 1 || at.getYear() > 9999) {
-                // an expanded year (ISO 8601 allows it by agreement only) or one before the Common Era: no survey's
+                // an expanded year (ISO 8601 allows it by agreement only) or one before the Common Era: no survey
+                // was made then, and such a value is a client's bug rather than a time
                 errors.add(new Remark(ErrorCode.DATE_FORMAT.name(), "surveyedAt",
                         "surveyedAt must lie in the years 0001 to 9999"));
             } else if (at.isAfter(now.plusMinutes(10))) {
