@@ -1,5 +1,6 @@
 package cn.canbao.hub.console;
 
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // the error page of a request that passed this chain: without it an API user who may not
+                        // call /error (a survey client) gets 403 instead of the request's own 4xx or 500
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/survey-results").hasRole("SURVEYOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rosters/**").hasAnyRole("SURVEYOR", "OPERATOR")

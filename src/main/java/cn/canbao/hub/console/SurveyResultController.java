@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/survey-results} (spec §6; docs/survey.md): 201 when taken (flagged NOT_ON_ROSTER for a person
  * the latest run did not roster), 200 for a resultId posted again unchanged, 400 with the reasons naming each field,
  * 403 for a person outside the client's regions, 409 naming what differs for a resultId taken with other content.
+ * The body is taken as bytes: the intake decodes them as UTF-8 strictly and answers an empty body itself, so neither
+ * becomes a replacement character in the registry nor a refusal without reasons.
  */
 @RestController
 public class SurveyResultController {
@@ -25,7 +27,8 @@ public class SurveyResultController {
 
     @PostMapping(path = "/api/v1/survey-results", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SurveyResultIntake.Outcome> post(@RequestBody String body, Authentication surveyor)
+    public ResponseEntity<SurveyResultIntake.Outcome> post(@RequestBody(required = false) byte[] body,
+                                                           Authentication surveyor)
             throws JsonProcessingException {
         SurveyResultIntake.Outcome outcome = intake.take(body, surveyor.getName(), SurveyArea.of(surveyor));
         HttpStatus status = switch (outcome.status()) {

@@ -1,5 +1,7 @@
 package cn.canbao.hub.console;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import cn.canbao.hub.compare.ComparisonRuns;
 import cn.canbao.hub.compare.Statistics;
 import cn.canbao.hub.connector.mapping.Standards;
@@ -10,18 +12,21 @@ import cn.canbao.hub.standard.CodeTable;
 import cn.canbao.hub.standard.ErrorCode;
 import cn.canbao.hub.standard.IdNumberCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -68,6 +73,8 @@ public class SurveyResultIntake {
     private final ComparisonRuns runs;
     private final Statistics statistics;
     private final ObjectMapper json;
+    /** Reads one JSON value and refuses anything after it: a second object would otherwise be dropped silently. */
+    private final ObjectReader reader;
     private final Clock clock;
 
     public SurveyResultIntake(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Quarantine quarantine,
@@ -81,6 +88,7 @@ public class SurveyResultIntake {
         this.runs = runs;
         this.statistics = statistics;
         this.json = json;
+        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.clock = clock;
     }
 
@@ -89,11 +97,23 @@ public class SurveyResultIntake {
      * @param area     the regions it may post results about
      * @throws ApiException.Forbidden for a new result about a person whom the latest run placed outside the area
      */
-    public Outcome take(String body, String postedBy, SurveyArea area) throws JsonProcessingException {
+    public Outcome take(byte[] bytes, String postedBy, SurveyArea area) throws JsonProcessingException {
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        if (bytes == null || bytes.length == 0) {
+            return reject(null, "", receivedAt, List.of(new Remark(ErrorCode.RECORD_SYNTAX.name(), null,
+                    "the body is empty")));
+        }
+        String body;
+        try {
+            body = UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // kept with replacement characters in quarantine only, to show the operators what arrived
+            return reject(null, new String(bytes, UTF_8), receivedAt, List.of(new Remark(
+                    ErrorCode.RECORD_SYNTAX.name(), null, "the body is not UTF-8, which JSON is (RFC 8259)")));
+        }
         JsonNode tree;
         try {
-            tree = json.readTree(body);
+            tree = reader.readTree(body);
         } catch (JsonProcessingException e) {
             return reject(null, body, receivedAt, List.of(new Remark(ErrorCode.RECORD_SYNTAX.name(), null,
                     "the body is not valid JSON: " + e.getOriginalMessage())));
@@ -128,19 +148,13 @@ public class SurveyResultIntake {
     }
 
     private SurveyResult checked(JsonNode tree, OffsetDateTime receivedAt, List<Remark> errors) {
-        String resultId = text(tree, "resultId");
-        if (resultId == null || resultId.length() > 64) {
-            errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), "resultId", "a resultId of at most 64 characters"));
-        }
-        IdNumberCheck id = standards.identityNumbers().check(text(tree, "idNumber"));
-        if (!id.ok()) {
+        String resultId = limited(tree, "resultId", 64, true, errors);
+        IdNumberCheck id = standards.identityNumbers().check(text(tree, "idNumber", errors));
+        if (!id.ok() && !named("idNumber", errors)) {
             errors.add(new Remark(id.error().name(), "idNumber", id.message()));
         }
-        String surveyorId = text(tree, "surveyorId");
-        if (surveyorId == null || surveyorId.length() > 64) {
-            errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), "surveyorId", "a surveyorId of at most 64 characters"));
-        }
-        OffsetDateTime surveyedAt = surveyedAt(text(tree, "surveyedAt"), receivedAt, errors);
+        String surveyorId = limited(tree, "surveyorId", 64, true, errors);
+        OffsetDateTime surveyedAt = surveyedAt(tree, receivedAt, errors);
         String outcome = member(tree, "outcome", SurveyResult.Outcome.values(), true, errors);
         String reason = member(tree, "reason", SurveyResult.Reason.values(), false, errors);
         List<String> intended = intendedSchemes(tree.path("intendedSchemes"), errors);
@@ -149,24 +163,21 @@ public class SurveyResultIntake {
             errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), "intendedSchemes",
                     "an ENROLLED_ON_SITE result names the schemes the person was enrolled in"));
         }
-        String phone = text(tree, "phone");
-        if (phone != null && phone.length() > 30) {
-            errors.add(new Remark(ErrorCode.FIELD_TOO_LONG.name(), "phone", "a phone number of at most 30 characters"));
-        }
+        String phone = limited(tree, "phone", 30, false, errors);
         return new SurveyResult(resultId, id.ok() ? id.idNumber() : null, surveyorId, surveyedAt, outcome, reason,
                 intended, phone);
     }
 
     /** Stores a new result and what follows from it; false when its resultId was taken meanwhile. */
     private boolean store(SurveyResult result, List<String> flags, String postedBy, OffsetDateTime receivedAt) {
-        Timestamp surveyedAt = Timestamp.from(result.surveyedAt().toInstant());
-        Timestamp received = Timestamp.from(receivedAt.toInstant());
+        // java.time values, not java.sql.Timestamp: a Timestamp is written in the Julian calendar before 1582, which
+        // PostgreSQL reads as Gregorian (0001-01-01 was stored as 0001-01-03)
         MapSqlParameterSource parameters = new MapSqlParameterSource("resultId", result.resultId())
                 .addValue("idNumber", result.idNumber()).addValue("surveyorId", result.surveyorId())
-                .addValue("surveyedAt", surveyedAt).addValue("outcome", result.outcome())
+                .addValue("surveyedAt", result.surveyedAt()).addValue("outcome", result.outcome())
                 .addValue("reason", result.reason())
                 .addValue("intendedSchemes", result.intendedSchemes().toArray(String[]::new))
-                .addValue("phone", result.phone()).addValue("receivedAt", received).addValue("postedBy", postedBy)
+                .addValue("phone", result.phone()).addValue("receivedAt", receivedAt).addValue("postedBy", postedBy)
                 .addValue("flags", flags.toArray(String[]::new));
         if (jdbc.update(STORE, parameters) == 0) {
             return false;
@@ -175,8 +186,8 @@ public class SurveyResultIntake {
             statistics.countFirstSurveyResult(result.idNumber());
         }
         switch (SurveyResult.Outcome.valueOf(result.outcome())) {
-            case DECEASED, MOVED_AWAY -> jdbc.update(OPEN_VERIFICATION, parameters.addValue("openedAt", received));
-            case FOUND_INSURED_ELSEWHERE -> jdbc.update(MARK_FOR_NATIONAL, parameters.addValue("markedAt", received));
+            case DECEASED, MOVED_AWAY -> jdbc.update(OPEN_VERIFICATION, parameters.addValue("openedAt", receivedAt));
+            case FOUND_INSURED_ELSEWHERE -> jdbc.update(MARK_FOR_NATIONAL, parameters.addValue("markedAt", receivedAt));
             default -> {
                 // ENROLLED_ON_SITE is pending until a scheme system states the participation: derived when read
             }
@@ -247,14 +258,24 @@ public class SurveyResultIntake {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private static OffsetDateTime surveyedAt(String value, OffsetDateTime now, List<Remark> errors) {
+    private static OffsetDateTime surveyedAt(JsonNode tree, OffsetDateTime now, List<Remark> errors) {
+        String value = text(tree, "surveyedAt", errors);
         if (value == null) {
-            errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), "surveyedAt", "surveyedAt is required"));
+            if (!named("surveyedAt", errors)) {
+                errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), "surveyedAt", "surveyedAt is required"));
+            }
             return null;
         }
         try {
-            OffsetDateTime at = OffsetDateTime.parse(value);
-            if (at.isAfter(now.plusMinutes(10))) {
+            // PostgreSQL keeps microseconds: a finer time would be stored rounded, and the same result posted again
+            // would differ from it
+            OffsetDateTime at = OffsetDateTime.parse(value).truncatedTo(ChronoUnit.MICROS);
+            if (at.getYear() < 1 || at.getYear() > 9999) {
+                // an expanded year (ISO 8601 allows it by agreement only) or one before the Common Era: no survey
+                // was made then, and such a value is a client's bug rather than a time
+                errors.add(new Remark(ErrorCode.DATE_FORMAT.name(), "surveyedAt",
+                        "surveyedAt must lie in the years 0001 to 9999"));
+            } else if (at.isAfter(now.plusMinutes(10))) {
                 errors.add(new Remark(ErrorCode.DATE_FORMAT.name(), "surveyedAt", "surveyedAt lies in the future"));
             }
             return at;
@@ -266,9 +287,9 @@ public class SurveyResultIntake {
     }
 
     private static String member(JsonNode tree, String field, Enum<?>[] values, boolean required, List<Remark> errors) {
-        String value = text(tree, field);
+        String value = text(tree, field, errors);
         if (value == null) {
-            if (required) {
+            if (required && !named(field, errors)) {
                 errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), field, field + " is required"));
             }
             return null;
@@ -290,7 +311,10 @@ public class SurveyResultIntake {
             return intended;
         }
         node.forEach(scheme -> {
-            if (schemes.contains(scheme.asText())) {
+            if (!scheme.isTextual() || !storable(scheme.asText())) {
+                errors.add(new Remark(ErrorCode.RECORD_SYNTAX.name(), "intendedSchemes",
+                        "a list of scheme codes, each a JSON string of printable characters"));
+            } else if (schemes.contains(scheme.asText())) {
                 intended.add(scheme.asText());
             } else {
                 errors.add(new Remark(ErrorCode.CODE_UNKNOWN.name(), "intendedSchemes",
@@ -312,16 +336,63 @@ public class SurveyResultIntake {
     /** The first 16 hex digits of the body's SHA-256: a conflicting body kept once however often it is posted. */
     private static String digest(String body) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A text field of at most {@code maxLength} characters; FIELD_MISSING when required and not given. */
+    private static String limited(JsonNode tree, String field, int maxLength, boolean required,
+                                  List<Remark> errors) {
+        String value = text(tree, field, errors);
+        if (value == null && required && !named(field, errors)) {
+            errors.add(new Remark(ErrorCode.FIELD_MISSING.name(), field, field + " is required"));
+        } else if (value != null && value.codePointCount(0, value.length()) > maxLength) {
+            errors.add(new Remark(ErrorCode.FIELD_TOO_LONG.name(), field,
+                    field + " has more than " + maxLength + " characters"));
+        }
+        return value;
+    }
+
+    /**
+     * The field's text, stripped; null when it is not given (absent, null or blank). A value that is no JSON string
+     * (a number, a list) or that holds a control character or half of a surrogate pair is a RECORD_SYNTAX error
+     * naming the field: taking the text of a list would drop the field silently, and PostgreSQL stores a NUL not at
+     * all and a lone surrogate as '?', so that the same result posted again would no longer equal its stored self.
+     */
+    private static String text(JsonNode node, String field, List<Remark> errors) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()
-                ? null : value.asText().strip();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+        if (!value.isTextual() || text != null && !storable(text)) {
+            errors.add(new Remark(ErrorCode.RECORD_SYNTAX.name(), field,
+                    field + " must be a JSON string of printable characters"));
+            return null;
+        }
+        return text;
+    }
+
+    /** No control character (NUL among them) and no half of a surrogate pair. */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean named(String field, List<Remark> errors) {
+        return errors.stream().anyMatch(error -> field.equals(error.field()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.hub.console;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.hub.support.ApiClient;
@@ -7,7 +8,14 @@ import cn.canbao.hub.support.HubIntegrationTest;
 import cn.canbao.hub.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +32,8 @@ class SurveyResultApiTest extends HubIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private static final String RESULTS = "/api/v1/survey-results";
 
     private final ObjectMapper json = new ObjectMapper();
     private ApiClient surveyApp;
@@ -185,6 +195,125 @@ class SurveyResultApiTest extends HubIntegrationTest {
 
         assertThat(jdbc.queryForMap("SELECT surveyor_id, posted_by FROM survey_result WHERE result_id = ?", resultId))
                 .containsEntry("surveyor_id", "S-630102-07").containsEntry("posted_by", client.id());
+    }
+
+    // --- found by SurveyResultFuzzTest (docs/reliability.md, "Fuzzing") ---
+
+    @Test
+    void answersAnEmptyBodyAndAWrongContentTypeWithTheirReasonsNotWithAnEmpty403() throws Exception {
+        Client client = registeredClient("630102");
+
+        var empty = client.api().post(RESULTS, "application/json", new byte[0], Duration.ofSeconds(30));
+        var plain = client.api().post(RESULTS, "text/plain", result(UUID.randomUUID().toString(),
+                TestIds.next("630102", 1984, true), "FOUND_UNINSURED").getBytes(UTF_8), Duration.ofSeconds(30));
+
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(json.readTree(empty.body()).at("/errors/0/code").asText()).isEqualTo("RECORD_SYNTAX");
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(415);
+        assertThat(json.readTree(plain.body()).get("detail").asText()).contains("text/plain");
+    }
+
+    @ParameterizedTest(name = "{0} holding {1}")
+    @CsvSource(delimiter = '|', value = {
+            "resultId   | \\u0000",
+            "surveyorId | \\ud800",
+            "phone      | \\u0007",
+            "outcome    | \\u0000"})
+    void refusesTextThatPostgreSqlCannotKeepAsSentNamingItsField(String field, String escape) throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        String body = result(resultId, TestIds.next("630102", 1985, true), "FOUND_UNINSURED")
+                .replaceFirst("(\"" + field + "\": \"[^\"]{2})", "$1" + Matcher.quoteReplacement(escape));
+
+        var response = surveyApp.postJson(RESULTS, body);
+
+        assertRefused(response, "RECORD_SYNTAX", field, resultId);
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8InsteadOfStoringReplacementCharacters() throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        byte[] gbk = result(resultId, TestIds.next("630102", 1986, true), "FOUND_UNINSURED")
+                .replace("S-630102-07", "调查员张三").getBytes(Charset.forName("GBK"));
+
+        var response = surveyApp.post(RESULTS, "application/json", gbk, Duration.ofSeconds(30));
+
+        assertRefused(response, "RECORD_SYNTAX", null, resultId);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "reason     | [\"OTHER\"]",
+            "phone      | {\"mobile\": \"13800000000\"}",
+            "surveyorId | 42",
+            "resultId   | true"})
+    void refusesAFieldOfAnotherJsonTypeInsteadOfDroppingOrConvertingIt(String field, String value) throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        ObjectNode body = (ObjectNode) json.readTree(result(resultId, TestIds.next("630102", 1987, true),
+                "FOUND_UNINSURED"));
+        body.set(field, json.readTree(value));
+
+        var response = surveyApp.postJson(RESULTS, body.toString());
+
+        assertRefused(response, "RECORD_SYNTAX", field, resultId);
+        assertThat(stored("true")).isZero();
+    }
+
+    @Test
+    void refusesASecondJsonValueAfterTheResult() throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        String body = result(resultId, TestIds.next("630102", 1988, true), "FOUND_UNINSURED") + "{\"outcome\": 1}";
+
+        var response = surveyApp.postJson(RESULTS, body);
+
+        assertRefused(response, "RECORD_SYNTAX", null, resultId);
+    }
+
+    @ParameterizedTest(name = "surveyedAt {0}")
+    @CsvSource({"1500-06-01T12:00:00Z, 1500-06-01T12:00:00Z",
+            "2017-11-02T10:15:00.123456789+08:00, 2017-11-02T02:15:00.123456Z"})
+    void storesTheSurveyTimeAsSentAndTakesTheSameResultAgainAsADuplicate(String sent, String stored)
+            throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        String body = result(resultId, TestIds.next("630102", 1989, true), "FOUND_UNINSURED")
+                .replace("2017-11-02T10:15:00+08:00", sent);
+
+        assertThat(surveyApp.postJson(RESULTS, body).statusCode()).isEqualTo(201);
+        assertThat(surveyApp.postJson(RESULTS, body).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT surveyed_at FROM survey_result WHERE result_id = ?",
+                OffsetDateTime.class, resultId).toInstant()).isEqualTo(Instant.parse(stored));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "surveyedAt -0001-01-01T00:00:00Z     | DATE_FORMAT    | surveyedAt",
+            "surveyedAt +10000-01-01T00:00:00Z    | DATE_FORMAT    | surveyedAt",
+            "resultId of 65 characters            | FIELD_TOO_LONG | resultId",
+            "surveyorId of 65 characters          | FIELD_TOO_LONG | surveyorId"})
+    void namesWhatIsWrongWithAnOutOfRangeValue(String what, String code, String field) throws Exception {
+        String resultId = UUID.randomUUID().toString();
+        ObjectNode body = (ObjectNode) json.readTree(result(resultId, TestIds.next("630102", 1990, true),
+                "FOUND_UNINSURED"));
+        body.put(field, what.contains(" of 65 ") ? "r".repeat(65) : what.substring(what.indexOf(' ') + 1));
+
+        var response = surveyApp.postJson(RESULTS, body.toString());
+
+        assertRefused(response, code, field, resultId);
+    }
+
+    /** 400 with an error of the code naming the field (null: the body as a whole), and nothing stored. */
+    private void assertRefused(HttpResponse<String> response, String code, String field, String resultId)
+            throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode errors = json.readTree(response.body()).get("errors");
+        assertThat(errors).as(response.body()).anySatisfy(error -> {
+            assertThat(error.get("code").asText()).isEqualTo(code);
+            assertThat(error.hasNonNull("field") ? error.get("field").asText() : null).isEqualTo(field);
+        });
+        assertThat(stored(resultId)).isZero();
+    }
+
+    private long stored(String resultId) {
+        return jdbc.queryForObject("SELECT count(*) FROM survey_result WHERE result_id = ?", Long.class, resultId);
     }
 
     private record Client(String id, ApiClient api) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 
 /** Real HTTP against the hub's API, as one of its users (password from the generated secrets file). */
@@ -46,6 +47,16 @@ public final class ApiClient {
     public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
         return http.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any body with any Content-Type ({@code contentType} null: none), answered within {@code timeout}. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {
