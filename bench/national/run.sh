@@ -15,7 +15,6 @@
 #   BENCH_HEAP=512m                         the hub's -Xmx: small, so that a heap growing with the increment fails
 #   BENCH_CHANGED_PERCENT=1                 persons changed before the nightly increment
 #   BENCH_STEPS="1 2 3"                     the steps measured (e.g. BENCH_STEPS=3: the requests alone)
-#   BENCH_JAR=target/canbao-hub-*-exec.jar  the hub measured (a copy, so that a build meanwhile does not touch it)
 #
 # Figures come from the hub's own tables (national_increment, national_outbox, national_run_request), its log, its
 # GC log (heap after each collection) and /proc (its CPU time). Needs the PostgreSQL 15 server binaries and the hub's
@@ -32,7 +31,7 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8098}
 BROKER_PORT=${BENCH_BROKER_PORT:-61698}
 HEAP=${BENCH_HEAP:-512m}
 CHANGED_PERCENT=${BENCH_CHANGED_PERCENT:-1}
-JAR=${BENCH_JAR:-$(ls target/canbao-hub-*-exec.jar | head -1)}
+JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
 STEPS=" ${BENCH_STEPS:-1 2 3} "
 measured() { [[ "$STEPS" == *" $1 "* ]]; }
 DB=canbao_bench

@@ -65,10 +65,37 @@ public class NationalOutbox {
 
     private int sendBatch(String queue) {
         jdbc.queryForList(CompareRequests.statement("outbox-lock"), Map.of());
+        List<Long> ids;
+        try {
+            ids = send(queue, true);
+        } catch (JMSException e) {
+            // The broker refused the transaction, as it refuses one holding a message it saw already (sent before
+            // a crash kept its row unsent): nothing of it was routed. One at a time outside a transaction, the
+            // broker drops a duplicate alone and takes the rest; an unreachable broker fails here too.
+            ids = sendSingly(queue);
+        }
+        if (!ids.isEmpty()) {
+            jdbc.update(CompareRequests.statement("outbox-sent"),
+                    new MapSqlParameterSource("ids", ids).addValue("now", OffsetDateTime.now(clock)));
+        }
+        return ids.size();
+    }
+
+    private List<Long> sendSingly(String queue) {
+        try {
+            return send(queue, false);
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
+        }
+    }
+
+    /** Sends the oldest unsent rows, in one broker transaction or each on its own; the ids of the rows sent. */
+    private List<Long> send(String queue, boolean transacted) throws JMSException {
         List<Long> ids = new ArrayList<>();
         // a session of its own, not one bound to the database transaction: the broker commits first, then the rows
         try (Connection connection = broker.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             Session session = connection.createSession(transacted,
+                     transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             streaming.query(CompareRequests.statement("outbox-unsent"), Map.of("batch", BATCH), row -> {
                 try {
@@ -78,14 +105,10 @@ public class NationalOutbox {
                 }
                 ids.add(row.getLong("id"));
             });
-            session.commit();
-        } catch (JMSException e) {
-            throw JmsUtils.convertJmsAccessException(e);
+            if (transacted) {
+                session.commit();
+            }
         }
-        if (!ids.isEmpty()) {
-            jdbc.update(CompareRequests.statement("outbox-sent"),
-                    new MapSqlParameterSource("ids", ids).addValue("now", OffsetDateTime.now(clock)));
-        }
-        return ids.size();
+        return ids;
     }
 }
