@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NationalOutbox {
 
     /** Messages per broker transaction and per update of their rows. */
-    static final int BATCH = 200;
+    private static final int BATCH = 200;
     /** Rows a round trip of the cursor: an increment's message holds up to canbao.national.increment-batch records. */
     private static final int FETCH = 20;
 
