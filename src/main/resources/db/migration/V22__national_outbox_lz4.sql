@@ -1,7 +1,7 @@
--- The national outbox's bodies are compressed with lz4, not pglz: a first PERSON_INCREMENT writes 6,000 bodies of
--- ≈ 0.8 MB each (4.9 GB of JSON at 6 M persons), and pglz spent ≈ 26 s of the database's CPU compressing them, lz4
--- ≈ 6 s, for the same size on disk (docs/performance.md, "National exchange at 6 M persons"). A server built without
--- lz4 (the embedded PostgreSQL's binaries) keeps pglz: the same rows, compressed more slowly.
+-- The national outbox's bodies are compressed with lz4, not pglz: a first PERSON_INCREMENT writes everyone's records
+-- into the outbox in one transaction, and lz4 compresses them several times faster than pglz to the same size
+-- (figures: docs/performance.md, "National exchange at 6 M persons"). A server built without lz4 (the embedded
+-- PostgreSQL's binaries) keeps pglz: the same rows, compressed more slowly.
 DO $$
 BEGIN
     ALTER TABLE national_outbox ALTER COLUMN body SET COMPRESSION lz4;

@@ -4,8 +4,8 @@
 -- the registry is not sent (docs/national.md). name_system: the source whose name the merged person carries, the
 -- record's sourceSystem.
 -- One statement, so that the planner reads as the increment's size suits: for the first increment (everyone) the
--- persons, the change log and the participations by sequential scans, each sorted once and merged (≈ 42 s at 6 M
--- persons); for a nightly one the changed persons' participations through registry_participation_person. Reading everyone in identity-number
+-- persons, the change log and the participations by sequential scans, each sorted once and merged; for a nightly
+-- one the changed persons' participations through registry_participation_person. Reading everyone in identity-number
 -- order through the indexes was 21 M random page reads (docs/performance.md, "National exchange at 6 M persons").
 SELECT p.id_number, p.name, coalesce(p.name_system, p.systems[1]) AS name_system, p.sex, p.ethnicity,
        p.birth_date, p.population_category, p.household_region, p.residence_region, p.vital_status, p.address,
