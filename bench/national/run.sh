@@ -16,6 +16,9 @@
 #   BENCH_CHANGED_PERCENT=1                 persons changed before the nightly increment
 #   BENCH_STEPS="1 2 3"                     the steps measured (e.g. BENCH_STEPS=3: the requests alone)
 #
+# The hub reads routes/ and config/ from the working directory: to measure another commit, run from a snapshot of
+# its tree (git archive) with its jar built there, not with another jar in this tree.
+#
 # Figures come from the hub's own tables (national_increment, national_outbox, national_run_request), its log, its
 # GC log (heap after each collection) and /proc (its CPU time). Needs the PostgreSQL 15 server binaries and the hub's
 # jar (./mvnw -q -B package -DskipTests). Run as root from the repository root.
