@@ -14,6 +14,10 @@
 #   bench/national/run.sh                   on the database of bench/compare/run.sh (generated there if missing)
 #   BENCH_HEAP=512m                         the hub's -Xmx: small, so that a heap growing with the increment fails
 #   BENCH_CHANGED_PERCENT=1                 persons changed before the nightly increment
+#   BENCH_STEPS="1 2 3"                     the steps measured (e.g. BENCH_STEPS=3: the requests alone)
+#
+# The hub reads routes/ and config/ from the working directory: to measure another commit, run from a snapshot of
+# its tree (git archive) with its jar built there, not with another jar in this tree.
 #
 # Figures come from the hub's own tables (national_increment, national_outbox, national_run_request), its log, its
 # GC log (heap after each collection) and /proc (its CPU time). Needs the PostgreSQL 15 server binaries and the hub's
@@ -31,6 +35,8 @@ BROKER_PORT=${BENCH_BROKER_PORT:-61698}
 HEAP=${BENCH_HEAP:-512m}
 CHANGED_PERCENT=${BENCH_CHANGED_PERCENT:-1}
 JAR=$(ls target/canbao-hub-*-exec.jar | head -1)
+STEPS=" ${BENCH_STEPS:-1 2 3} "
+measured() { [[ "$STEPS" == *" $1 "* ]]; }
 DB=canbao_bench
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres)
 sql() { "${PSQL[@]}" -d "$DB" -v ON_ERROR_STOP=1 -At "$@"; }
@@ -69,7 +75,7 @@ sql -c "TRUNCATE national_outbox, national_compare_request, national_request_per
 mkdir -p "$WORK/lib" "$WORK/out"
 OUT=$WORK/out
 rm -rf "$HUB_DATA/broker" "$WORK/lib"/*
-(cd "$WORK/lib" && unzip -q -j "$OLDPWD/$JAR" 'BOOT-INF/lib/*.jar')
+unzip -q -j "$JAR" 'BOOT-INF/lib/*.jar' -d "$WORK/lib"
 : >"$OUT/hub.log"
 
 now_ms() { date +%s%3N; }
@@ -158,16 +164,22 @@ baseline() {
 }
 : >"$OUT/windows"
 : >"$OUT/baselines"
+rm -f "$OUT"/*.times
 
-echo "== 1. first PERSON_INCREMENT: everyone"
 sql -c "DROP TABLE IF EXISTS bench_national_persons" \
     -c "CREATE TABLE bench_national_persons AS SELECT DISTINCT id_number FROM registry_person_change" \
     -c "ANALYZE bench_national_persons"
-increment first
-echo "== 1. baseline: COPY of the same persons as JSON"
-baseline first-baseline
+if measured 1; then
+  echo "== 1. first PERSON_INCREMENT: everyone"
+  increment first
+  echo "== 1. baseline: COPY of the same persons as JSON"
+  baseline first-baseline
+fi
 
+if measured 2; then
 echo "== 2. nightly PERSON_INCREMENT after $CHANGED_PERCENT % of the persons changed"
+# without step 1 the change log still holds everyone: the nightly increment carries only the changes below
+measured 1 || sql -c "DELETE FROM registry_person_change"
 # spread over the registry as a refresh's merged persons are, logged as note-person-changes.sql logs them
 sql -c "TRUNCATE bench_national_persons" \
     -c "INSERT INTO bench_national_persons SELECT id_number FROM registry_person
@@ -178,7 +190,9 @@ sql -c "TRUNCATE bench_national_persons" \
 increment nightly
 echo "== 2. baseline: COPY of the same persons as JSON"
 baseline nightly-baseline
+fi
 
+if measured 3; then
 echo "== 3. COMPARE_REQUESTs of the latest comparison run's UNINSURED and LAPSED persons"
 RUN=$(sql -c "SELECT max(id) FROM comparison_run WHERE status = 'COMPLETED'")
 if [ -z "$RUN" ]; then
@@ -218,6 +232,7 @@ sql -c "COPY (SELECT json_build_object('idNumbers', json_agg(id_number ORDER BY 
           FROM comparison_result r WHERE r.run_id = $RUN AND r.category IN ('UNINSURED', 'LAPSED')) asked
     GROUP BY chunk ORDER BY chunk) TO STDOUT" >/dev/null
 echo "requests-baseline $(( $(now_ms) - STARTED ))" >>"$OUT/baselines"
+fi
 HWM=$(awk '/VmHWM/ { print $2 }' "/proc/$HUB/status")
 
 echo "== summary"
@@ -242,17 +257,20 @@ def heap_in(name):
             f"first {afters[0]} MB, max {max(afters)} MB, last {afters[-1]} MB (-Xmx{heap})")
 s = lambda a, b: (b - a) / 1000
 for name in ("first", "nightly"):
+    if not (out / f"{name}.times").exists():
+        continue
     posted, stored, sent, taken, cpu, chars = (float(v) for v in (out / f"{name}.times").read_text().split())
     base = int(baselines[f"{name}-baseline"]) / 1000
     print(f"{name} increment: POST → stored {s(posted, stored):.1f} s, → every message sent {s(posted, sent):.1f} s, "
           f"→ taken by the consumer {s(posted, taken):.1f} s; hub CPU {cpu:.0f} s; {chars / 1e9:.2f} G characters; "
           f"baseline COPY {base:.1f} s, ratio (to taken) {s(posted, taken) / base:.2f}")
     print(f"  {heap_in(name)}")
-claimed, written, sent, taken, cpu, persons, messages = (float(v) for v in (out / "requests.times").read_text().split())
-base = int(baselines["requests-baseline"]) / 1000
-print(f"requests: {persons:.0f} persons in {messages:.0f} messages; writeDue {s(claimed, written):.1f} s, "
-      f"→ every message sent {s(claimed, sent):.1f} s, → taken by the consumer {s(claimed, taken):.1f} s; "
-      f"hub CPU {cpu:.0f} s; baseline COPY {base:.1f} s")
-print(f"  {heap_in('requests')}")
+if (out / "requests.times").exists():
+    claimed, written, sent, taken, cpu, persons, messages = (float(v) for v in (out / "requests.times").read_text().split())
+    base = int(baselines["requests-baseline"]) / 1000
+    print(f"requests: {persons:.0f} persons in {messages:.0f} messages; writeDue {s(claimed, written):.1f} s, "
+          f"→ every message sent {s(claimed, sent):.1f} s, → taken by the consumer {s(claimed, taken):.1f} s; "
+          f"hub CPU {cpu:.0f} s; baseline COPY {base:.1f} s")
+    print(f"  {heap_in('requests')}")
 print(f"hub resident set, peak: {hwm_kb / 1024:.0f} MB")
 PY

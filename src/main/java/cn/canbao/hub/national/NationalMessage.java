@@ -3,21 +3,21 @@ package cn.canbao.hub.national;
 import cn.canbao.hub.model.CanonicalJson;
 import cn.canbao.hub.model.NationalEnvelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.util.RawValue;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one national outbox row (as the national-outbox route reads it) into the JMS message of spec §5: the
- * envelope from the province to the national system around the row's body, stamped when it leaves; Artemis'
+ * Turns one national outbox row (as {@link NationalOutbox} reads it) into the JMS message of spec §5: the envelope
+ * from the province to the national system around the row's body, stamped when it leaves; Artemis'
  * duplicate-detection id from the row, so that a row sent again after a crash between the send and its
  * {@code sent_at} is dropped by the broker. The JMS properties {@code messageType} and {@code messageId} repeat the
  * header's, for a consumer's selector.
@@ -37,26 +37,25 @@ public class NationalMessage {
         this.clock = Clock.system(ZoneId.of(timeZone));
     }
 
-    public void prepare(Exchange exchange) {
-        Message message = exchange.getMessage();
-        Map<?, ?> row = message.getBody(Map.class);
-        String messageId = row.get("message_id").toString();
-        String messageType = row.get("message_type").toString();
-        message.setHeader("nationalOutboxId", row.get("id"));
-        message.setHeader("messageType", messageType);
-        message.setHeader("messageId", messageId);
-        message.setHeader(DUPLICATE_DETECTION_ID, row.get("duplicate_id").toString());
-        NationalEnvelope envelope = new NationalEnvelope(
-                new NationalEnvelope.Header(messageId, messageType, provinceCode, NationalEnvelope.NATIONAL_SYSTEM,
-                        OffsetDateTime.now(clock), null),
-                // the body is JSON the outbox already holds: written as it is, not parsed again
-                JsonNodeFactory.instance.rawValueNode(new RawValue(row.get("body").toString())));
-        message.setBody(write(envelope));
+    /** The message of the outbox row (id, message_id, duplicate_id, message_type, body) in the session. */
+    TextMessage of(Session session, ResultSet row) throws SQLException, JMSException {
+        String messageId = row.getString("message_id");
+        String messageType = row.getString("message_type");
+        NationalEnvelope.Header header = new NationalEnvelope.Header(messageId, messageType, provinceCode,
+                NationalEnvelope.NATIONAL_SYSTEM, OffsetDateTime.now(clock), null);
+        // NationalEnvelope's JSON, {"header":…,"body":…}, around the body the outbox holds as it is: not parsed again,
+        // and copied once (an increment's body has a million characters)
+        TextMessage message = session.createTextMessage(
+                "{\"header\":" + write(header) + ",\"body\":" + row.getString("body") + "}");
+        message.setStringProperty("messageType", messageType);
+        message.setStringProperty("messageId", messageId);
+        message.setStringProperty(DUPLICATE_DETECTION_ID, row.getString("duplicate_id"));
+        return message;
     }
 
-    static String write(NationalEnvelope envelope) {
+    private static String write(NationalEnvelope.Header header) {
         try {
-            return CanonicalJson.mapper().writeValueAsString(envelope);
+            return CanonicalJson.mapper().writeValueAsString(header);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write a national envelope", e);
         }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param incrementBatch       records per PERSON_INCREMENT message
  * @param incrementCron        Spring cron (six fields) of the daily PERSON_INCREMENT, in {@code canbao.time-zone}
  * @param requestPollDelayMs   milliseconds between two looks for a completed run, survey marks and requests due again
- * @param outboxPollDelayMs    milliseconds between two looks of the national-outbox route at unsent messages
+ * @param outboxPollDelayMs    milliseconds between two looks at unsent messages (route national-outbox-poll; a
+ *                             writer also wakes the outbox once it committed)
  * @param answerTimeout        a request unanswered this long after it was sent is sent again, or expires
  * @param sends                how often a request is sent at most (the first send included) before it expires
  * @param simulator            the embedded run's stand-in for the national system

@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,14 +105,19 @@ public class PersonIncrements {
         return id;
     }
 
-    /** Persons gathered into messages of increment-batch records, each written to the outbox when full. */
+    /**
+     * The rows of increment-persons.sql (a person's rows one after the other, one per participation) gathered into
+     * records, and the records into messages of increment-batch records, each written to the outbox when full.
+     */
     private final class Batches {
 
         private final long incrementId;
         private final OffsetDateTime now;
-        private final List<Person> people = new ArrayList<>();
-        private final List<String> systems = new ArrayList<>();
-        private final List<OffsetDateTime> mergedAt = new ArrayList<>();
+        private final List<PersonInsuranceMessage> records = new ArrayList<>();
+        private Person person;
+        private String system;
+        private OffsetDateTime mergedAt;
+        private List<Participation> participations;
         private long persons;
         private int messages;
 
@@ -123,31 +127,41 @@ public class PersonIncrements {
         }
 
         void add(ResultSet row) throws SQLException {
-            people.add(new Person(row.getString("id_number"), IdNumberOrigin.AS_GIVEN, null,
-                    row.getString("name"), null, row.getString("sex"), row.getString("ethnicity"),
-                    localDate(row.getDate("birth_date")), row.getString("population_category"),
-                    row.getString("household_region"), row.getString("residence_region"),
-                    row.getString("vital_status"), row.getString("address"),
-                    localDate(row.getDate("status_changed_on"))));
-            systems.add(row.getString("name_system"));
-            mergedAt.add(row.getObject("merged_at", OffsetDateTime.class));
-            if (people.size() == properties.incrementBatch()) {
-                flush();
+            if (person == null || !person.idNumber().equals(row.getString("id_number"))) {
+                endPerson();
+                person = person(row);
+                system = row.getString("name_system");
+                mergedAt = row.getObject("merged_at", OffsetDateTime.class);
+                participations = new ArrayList<>();
+            }
+            if (row.getString("scheme") != null) {
+                participations.add(participation(row));
+            }
+        }
+
+        /** The person read so far becomes a record; a full message goes to the outbox. */
+        private void endPerson() {
+            if (person == null) {
+                return;
+            }
+            records.add(new PersonInsuranceMessage(
+                    new Envelope(UUID.randomUUID().toString(), PersonInsuranceMessage.SCHEMA_VERSION, system, null,
+                            mergedAt, Operation.UPDATE, null),
+                    person, participations, Facts.NONE, List.of()));
+            person = null;
+            if (records.size() == properties.incrementBatch()) {
+                write();
             }
         }
 
         void flush() {
-            if (people.isEmpty()) {
+            endPerson();
+            write();
+        }
+
+        private void write() {
+            if (records.isEmpty()) {
                 return;
-            }
-            Map<String, List<Participation>> participations = participationsOf(people);
-            List<PersonInsuranceMessage> records = new ArrayList<>(people.size());
-            for (int i = 0; i < people.size(); i++) {
-                Person person = people.get(i);
-                records.add(new PersonInsuranceMessage(
-                        new Envelope(UUID.randomUUID().toString(), PersonInsuranceMessage.SCHEMA_VERSION,
-                                systems.get(i), null, mergedAt.get(i), Operation.UPDATE, null),
-                        person, participations.getOrDefault(person.idNumber(), List.of()), Facts.NONE, List.of()));
             }
             String messageId = UUID.randomUUID().toString();
             jdbc.update(statement("outbox-increment"), new MapSqlParameterSource("messageId", messageId)
@@ -155,30 +169,30 @@ public class PersonIncrements {
                     .addValue("incrementId", incrementId).addValue("now", now));
             persons += records.size();
             messages++;
-            people.clear();
-            systems.clear();
-            mergedAt.clear();
+            records.clear();
         }
     }
 
-    private Map<String, List<Participation>> participationsOf(List<Person> people) {
-        Map<String, List<Participation>> byPerson = new HashMap<>();
-        jdbc.query(statement("increment-participations"),
-                Map.of("idNumbers", people.stream().map(Person::idNumber).toList()), row -> {
-                    Date lastPaid = row.getDate("last_paid_month");
-                    byPerson.computeIfAbsent(row.getString("id_number"), id -> new ArrayList<>())
-                            .add(new Participation(row.getString("scheme"), row.getString("insured_region"),
-                                    row.getString("employer_id"), null, row.getString("contribution_status"),
-                                    row.getString("person_status"), localDate(row.getDate("start_date")),
-                                    localDate(row.getDate("end_date")),
-                                    lastPaid == null ? null : YearMonth.from(lastPaid.toLocalDate())));
-                });
-        return byPerson;
+    private static Person person(ResultSet row) throws SQLException {
+        return new Person(row.getString("id_number"), IdNumberOrigin.AS_GIVEN, null, row.getString("name"), null,
+                row.getString("sex"), row.getString("ethnicity"), localDate(row.getDate("birth_date")),
+                row.getString("population_category"), row.getString("household_region"),
+                row.getString("residence_region"), row.getString("vital_status"), row.getString("address"),
+                localDate(row.getDate("status_changed_on")));
     }
 
-    private static String body(List<PersonInsuranceMessage> records) {
+    private static Participation participation(ResultSet row) throws SQLException {
+        Date lastPaid = row.getDate("last_paid_month");
+        return new Participation(row.getString("scheme"), row.getString("insured_region"),
+                row.getString("employer_id"), null, row.getString("contribution_status"),
+                row.getString("person_status"), localDate(row.getDate("start_date")),
+                localDate(row.getDate("end_date")), lastPaid == null ? null : YearMonth.from(lastPaid.toLocalDate()));
+    }
+
+    /** The message body {"records": […]} as UTF-8 bytes, written once: no string of a million characters. */
+    private static byte[] body(List<PersonInsuranceMessage> records) {
         try {
-            return CanonicalJson.mapper().writeValueAsString(Map.of("records", records));
+            return CanonicalJson.mapper().writeValueAsBytes(Map.of("records", records));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write a PERSON_INCREMENT body", e);
         }

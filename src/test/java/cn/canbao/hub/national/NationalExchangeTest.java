@@ -117,6 +117,8 @@ class NationalExchangeTest extends HubIntegrationTest {
         SourceRecords records = new SourceRecords(jdbc);
         String newcomer = resident(records);
         records.participation(newcomer, "390", COUNTY, "1", null, PAID);
+        records.participation(newcomer, "110", COUNTY, "1", null, PAID);
+        String uninsured = resident(records);
         refresh.refresh();
         ApiClient operator = ApiClient.as("operator", DATA_DIR, port);
 
@@ -128,16 +130,33 @@ class NationalExchangeTest extends HubIntegrationTest {
             List<JsonNode> messages = national.receive(messageIds, WAIT_MS);
 
             List<String> sent = new ArrayList<>();
+            Map<String, JsonNode> recordOf = new LinkedHashMap<>();
             for (JsonNode message : messages) {
                 assertThat(message.get("header").get("messageType").asText()).isEqualTo("PERSON_INCREMENT");
                 assertThat(message.get("body").get("records")).hasSizeLessThanOrEqualTo(1000);
-                message.get("body").get("records").forEach(r -> sent.add(r.get("person").get("idNumber").asText()));
+                message.get("body").get("records").forEach(r -> {
+                    sent.add(r.get("person").get("idNumber").asText());
+                    recordOf.put(r.get("person").get("idNumber").asText(), r);
+                });
             }
             assertThat(sent).as("every registry person once").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT id_number FROM registry_person",
                             String.class))
                     .contains(newcomer);
             assertThat(increment.get("persons").asLong()).isEqualTo(sent.size());
+            // the canonical form of a person with two participations (by scheme) and of one with none
+            JsonNode record = recordOf.get(newcomer);
+            assertThat(record.get("envelope").get("sourceSystem").asText()).isEqualTo("POLICE");
+            assertThat(record.get("envelope").get("operation").asText()).isEqualTo("UPDATE");
+            assertThat(record.get("person").get("name").asText()).isEqualTo("王五");
+            assertThat(record.get("person").get("address").asText()).isEqualTo("某某路1号");
+            assertThat(record.get("participations").findValuesAsText("scheme")).containsExactly("110", "390");
+            assertThat(record.get("participations").findValuesAsText("insuredRegion")).containsOnly(COUNTY);
+            assertThat(record.get("participations").findValuesAsText("contributionStatus")).containsOnly("1");
+            assertThat(record.get("participations").get(0).get("employerId").asText()).isEqualTo("91630100MA000000X1");
+            assertThat(record.get("participations").get(1).get("lastPaidMonth").asText()).isEqualTo(PAID.toString());
+            assertThat(recordOf.get(uninsured).get("person").get("name").asText()).isEqualTo("王五");
+            assertThat(recordOf.get(uninsured).get("participations")).isEmpty();
 
             JsonNode again = CanonicalJson.mapper().readTree(
                     operator.postJson("/api/v1/national/increments", "").body());
