@@ -36,17 +36,20 @@ public class EventWriter {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** The receipt an eventId was answered with, if it was processed before. */
-    public Optional<String> answerOf(String eventId) {
-        return jdbc.queryForList(ANSWER, new MapSqlParameterSource("eventId", eventId), String.class).stream()
-                .findFirst();
+    /**
+     * The receipt an eventId was answered with, if that answer was given to the JMS message {@code messageId} (or,
+     * where the broker marks the delivery as a redelivery, to any message): the same message back after a crash.
+     */
+    public Optional<String> answerTo(String eventId, String messageId, boolean redelivered) {
+        return jdbc.queryForList(ANSWER, new MapSqlParameterSource("eventId", eventId).addValue("messageId", messageId)
+                .addValue("redelivered", redelivered), String.class).stream().findFirst();
     }
 
     /** Stores an accepted event; false if its eventId was answered before (other than HUB_FAULT) or meanwhile. */
-    public boolean accept(String system, String eventId, String idNumber, String sourceKey,
+    public boolean accept(String system, String eventId, String messageId, String idNumber, String sourceKey,
                           PersonInsuranceMessage message, OffsetDateTime receivedAt, String receiptJson) {
         return once(() -> {
-            log(system, eventId, "ACCEPTED", receivedAt, receiptJson);
+            log(system, eventId, messageId, "ACCEPTED", receivedAt, receiptJson);
             quarantine.release("event:" + eventId);
             jdbc.update(RECORD, new MapSqlParameterSource("system", system).addValue("idNumber", idNumber)
                     .addValue("sourceKey", sourceKey).addValue("intakeKey", "event:" + eventId)
@@ -57,11 +60,11 @@ public class EventWriter {
     }
 
     /** Keeps a rejected event's raw text and reasons; an event without a usable eventId is keyed by its hash. */
-    public boolean reject(String system, String eventId, String quarantineKey, String raw, String errorsJson,
-                          OffsetDateTime receivedAt, String receiptJson) {
+    public boolean reject(String system, String eventId, String messageId, String quarantineKey, String raw,
+                          String errorsJson, OffsetDateTime receivedAt, String receiptJson) {
         return once(() -> {
             if (eventId != null) {
-                log(system, eventId, "REJECTED", receivedAt, receiptJson);
+                log(system, eventId, messageId, "REJECTED", receivedAt, receiptJson);
                 quarantine.release(quarantineKey);
             }
             quarantine.keep(Quarantine.Entry.single(system, quarantineKey,
@@ -71,8 +74,10 @@ public class EventWriter {
     }
 
     /** Logs the event's answer, replacing an earlier HUB_FAULT; a duplicate key for any other earlier answer. */
-    private void log(String system, String eventId, String status, OffsetDateTime receivedAt, String receiptJson) {
+    private void log(String system, String eventId, String messageId, String status, OffsetDateTime receivedAt,
+                     String receiptJson) {
         int logged = jdbc.update(LOG, new MapSqlParameterSource("eventId", eventId).addValue("system", system)
+                .addValue("messageId", messageId)
                 .addValue("status", status).addValue("receivedAt", Timestamp.from(receivedAt.toInstant()))
                 .addValue("receipt", receiptJson).addValue("hubFault", HUB_FAULT));
         if (logged == 0) {

@@ -68,7 +68,8 @@ class SourceMessageTest extends HubIntegrationTest {
         PersonInsuranceMessage sent = message(id, new Envelope("event:" + eventId, "1", "PENSION",
                 SourceReference.ofEvent(eventId), RECEIVED, Operation.EVENT, "PAYMENT", occurred));
 
-        assertThat(events.accept("PENSION", eventId, id, id + "|110|630104", sent, RECEIVED, "{}")).isTrue();
+        assertThat(events.accept("PENSION", eventId, "ID:" + eventId, id, id + "|110|630104", sent, RECEIVED, "{}"))
+                .isTrue();
 
         String stored = jdbc.queryForObject("SELECT payload::text FROM source_record WHERE intake_key = ?",
                 String.class, "event:" + eventId);

@@ -45,6 +45,11 @@ public final class PartnerJms implements AutoCloseable {
         }
     }
 
+    /** A text message of this partner's session, not sent: for a test that hands it to the hub's intake itself. */
+    public TextMessage textMessage(String body) throws JMSException {
+        return session.createTextMessage(body);
+    }
+
     public void sendBytes(String queue, byte[] body, String correlationId) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             BytesMessage message = session.createBytesMessage();

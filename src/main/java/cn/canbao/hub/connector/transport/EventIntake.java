@@ -33,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
 import org.apache.camel.Header;
@@ -88,13 +89,13 @@ public class EventIntake {
         headers.put(CORRELATION_ID, correlationId != null && !correlationId.isBlank() ? correlationId
                 : message.getJMSMessageID());
         String route = TransportKind.JMS_EVENTS_IN.routeId(system);
-        String delivery = "event:" + message.getJMSMessageID();
+        Delivery delivery = new Delivery(message.getJMSMessageID(), message.getJMSRedelivered());
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
         String body = message instanceof TextMessage text ? text.getText() : null;
         try {
-            String receipt = body == null ? notText(system, message, receivedAt)
-                    : take(system, message.getJMSRedelivered(), body, receivedAt);
-            backoff.succeeded(route, delivery);
+            String receipt = body == null ? notText(system, delivery, message, receivedAt)
+                    : take(system, delivery, body, receivedAt);
+            backoff.succeeded(route, delivery.key());
             return receipt;
         } catch (IOException | RuntimeException e) {
             if (Faults.isInfrastructure(e)) {
@@ -105,41 +106,48 @@ public class EventIntake {
             if (deliveries < attemptLimit) {
                 log.error("{}: the hub failed on an event at delivery {} of {}; the broker delivers it again after "
                         + "its redelivery delay, the events behind it go first", route, deliveries, attemptLimit, e);
-                backoff.hubFaultRetried(route, delivery, deliveries, e);
+                backoff.hubFaultRetried(route, delivery.key(), deliveries, e);
                 throw e;
             }
-            backoff.hubFaultAnswered(route, delivery);
-            return hubFault(system, route, body == null ? describe(message) : body, receivedAt, deliveries, e);
+            backoff.hubFaultAnswered(route, delivery.key());
+            return hubFault(system, delivery, route, body == null ? describe(message) : body, receivedAt, deliveries,
+                    e);
         }
     }
 
-    private String take(String system, boolean redelivered, String body, OffsetDateTime receivedAt)
+    /**
+     * The JMS message an event came in: the same message delivered again (its answer stored, the acknowledgement lost
+     * with a crash) gets the stored answer; another message with a known eventId is a DUPLICATE. Told apart by the
+     * message's id, not by the broker's redelivery mark alone, which a crash can lose with the delivery count.
+     */
+    private record Delivery(String messageId, boolean redelivered) {
+        String key() {
+            return "event:" + messageId;
+        }
+    }
+
+    private String take(String system, Delivery delivery, String body, OffsetDateTime receivedAt)
             throws IOException {
         Connector connector = catalog.get(system);
         JsonNode event;
         try {
             event = json.readTree(body);
         } catch (JsonProcessingException e) {
-            return reject(system, null, body, receivedAt,
+            return reject(system, delivery, null, body, receivedAt,
                     new Remark(ErrorCode.RECORD_SYNTAX.name(), null, "the event is not valid JSON: "
                             + e.getOriginalMessage()));
         }
         String eventId = usableEventId(event);
         if (eventId == null) {
-            return reject(system, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(), "eventId",
-                    "every event needs an eventId: a JSON string of 1 to " + MAX_EVENT_ID + " printable characters"));
+            return reject(system, delivery, null, body, receivedAt, new Remark(ErrorCode.FIELD_MISSING.name(),
+                    "eventId", "every event needs an eventId: a JSON string of 1 to " + MAX_EVENT_ID
+                            + " printable characters"));
         }
-        if (redelivered) {
-            var earlier = writer.answerOf(eventId);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        // a new delivery of an eventId answered before finds that answer as its own is logged, and is answered
-        // DUPLICATE (or, where the earlier answer was HUB_FAULT, replaces it): no query ahead of every event
+        // an eventId answered before is found as this event's answer is logged (answeredBefore), where an earlier
+        // HUB_FAULT is replaced: no query ahead of every event
         Remark envelopeProblem = envelopeProblem(system, event);
         if (envelopeProblem != null) {
-            return reject(system, eventId, body, receivedAt, envelopeProblem);
+            return reject(system, delivery, eventId, body, receivedAt, envelopeProblem);
         }
         Map<String, String> fields = fields(event.get("record"),
                 connector.descriptor().transport(TransportKind.JMS_EVENTS_IN).orElseThrow().rename());
@@ -147,13 +155,13 @@ public class EventIntake {
                 Operation.EVENT, text(event, "type"), OffsetDateTime.parse(text(event, "occurredAt")));
         MappedRecord mapped = connector.mapper().map(fields, context);
         if (!mapped.accepted()) {
-            return reject(system, eventId, body, receivedAt, mapped.errors());
+            return reject(system, delivery, eventId, body, receivedAt, mapped.errors());
         }
         String receipt = json.writeValueAsString(new EventReceipt(eventId, ReceiptStatus.ACCEPTED, List.of(),
                 mapped.message().warnings()));
-        if (!writer.accept(system, eventId, mapped.idNumber(), mapped.sourceKey(), mapped.message(), receivedAt,
-                receipt)) {
-            return duplicate(system, eventId);
+        if (!writer.accept(system, eventId, delivery.messageId(), mapped.idNumber(), mapped.sourceKey(),
+                mapped.message(), receivedAt, receipt)) {
+            return answeredBefore(system, delivery, eventId);
         }
         // one line an event would be millions a day in a payment season: the count is canbao.intake.events
         log.debug("Event {} from {}: ACCEPTED ({})", eventId, system, text(event, "type"));
@@ -161,20 +169,20 @@ public class EventIntake {
         return receipt;
     }
 
-    private String notText(String system, Message message, OffsetDateTime receivedAt)
+    private String notText(String system, Delivery delivery, Message message, OffsetDateTime receivedAt)
             throws IOException, JMSException {
-        return reject(system, null, describe(message), receivedAt, new Remark(ErrorCode.RECORD_SYNTAX.name(), null,
-                "an event is a JMS text message holding UTF-8 JSON (interface specification section 5); this is a "
-                        + kindOf(message)));
+        return reject(system, delivery, null, describe(message), receivedAt, new Remark(
+                ErrorCode.RECORD_SYNTAX.name(), null, "an event is a JMS text message holding UTF-8 JSON (interface "
+                        + "specification section 5); this is a " + kindOf(message)));
     }
 
-    private String hubFault(String system, String route, String body, OffsetDateTime receivedAt, int delivery,
-                            Exception cause) throws IOException {
-        log.error("{}: the hub failed on an event at each of its {} deliveries; answered {}", route, delivery,
+    private String hubFault(String system, Delivery delivery, String route, String body, OffsetDateTime receivedAt,
+                            int deliveries, Exception cause) throws IOException {
+        log.error("{}: the hub failed on an event at each of its {} deliveries; answered {}", route, deliveries,
                 ErrorCode.HUB_FAULT, cause);
         String eventId = eventIdOf(body);
-        return reject(system, eventId, body, receivedAt, new Remark(ErrorCode.HUB_FAULT.name(), null,
-                "the hub failed on this event " + delivery + " times; the provincial operators are alerted"));
+        return reject(system, delivery, eventId, body, receivedAt, new Remark(ErrorCode.HUB_FAULT.name(), null,
+                "the hub failed on this event " + deliveries + " times; the provincial operators are alerted"));
     }
 
     /** The eventId of a body the hub failed on, if it has a usable one. */
@@ -264,24 +272,35 @@ public class EventIntake {
         return fields;
     }
 
-    private String reject(String system, String eventId, String body, OffsetDateTime receivedAt, Remark problem)
-            throws JsonProcessingException {
-        return reject(system, eventId, body, receivedAt, List.of(problem));
+    private String reject(String system, Delivery delivery, String eventId, String body, OffsetDateTime receivedAt,
+                          Remark problem) throws JsonProcessingException {
+        return reject(system, delivery, eventId, body, receivedAt, List.of(problem));
     }
 
-    private String reject(String system, String eventId, String body, OffsetDateTime receivedAt, List<Remark> problems)
-            throws JsonProcessingException {
+    private String reject(String system, Delivery delivery, String eventId, String body, OffsetDateTime receivedAt,
+                          List<Remark> problems) throws JsonProcessingException {
         String receipt = json.writeValueAsString(
                 new EventReceipt(eventId, ReceiptStatus.REJECTED, problems, List.of()));
         String quarantineKey = eventId != null ? "event:" + eventId
                 : "event-raw:" + Sha256.of(body.getBytes(StandardCharsets.UTF_8));
-        if (!writer.reject(system, eventId, quarantineKey, body, json.writeValueAsString(problems), receivedAt,
-                receipt)) {
-            return duplicate(system, eventId);
+        if (!writer.reject(system, eventId, delivery.messageId(), quarantineKey, body,
+                json.writeValueAsString(problems), receivedAt, receipt)) {
+            return answeredBefore(system, delivery, eventId);
         }
         log.info("Event {} from {}: REJECTED ({})", eventId, system, problems.get(0).code());
         answered(system, ReceiptStatus.REJECTED);
         return receipt;
+    }
+
+    /** The stored answer where this delivery was answered before a crash took its acknowledgement; else DUPLICATE. */
+    private String answeredBefore(String system, Delivery delivery, String eventId) throws JsonProcessingException {
+        if (eventId != null) {
+            Optional<String> earlier = writer.answerTo(eventId, delivery.messageId(), delivery.redelivered());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        return duplicate(system, eventId);
     }
 
     private String duplicate(String system, String eventId) throws JsonProcessingException {
