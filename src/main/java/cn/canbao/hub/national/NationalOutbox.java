@@ -1,5 +1,6 @@
 package cn.canbao.hub.national;
 
+import cn.canbao.hub.registry.SqlStatements;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -33,6 +34,9 @@ public class NationalOutbox {
     private static final int BATCH = 200;
     /** Rows a round trip of the cursor: an increment's message holds up to canbao.national.increment-batch records. */
     private static final int FETCH = 20;
+    private static final String LOCK = SqlStatements.named("national/outbox-lock");
+    private static final String SENT = SqlStatements.named("national/outbox-sent");
+    private static final String UNSENT = SqlStatements.named("national/outbox-unsent");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -64,7 +68,7 @@ public class NationalOutbox {
     }
 
     private int sendBatch(String queue) {
-        jdbc.queryForList(CompareRequests.statement("outbox-lock"), Map.of());
+        jdbc.queryForList(LOCK, Map.of());
         List<Long> ids;
         try {
             ids = send(queue, true);
@@ -75,7 +79,7 @@ public class NationalOutbox {
             ids = sendSingly(queue);
         }
         if (!ids.isEmpty()) {
-            jdbc.update(CompareRequests.statement("outbox-sent"),
+            jdbc.update(SENT,
                     new MapSqlParameterSource("ids", ids).addValue("now", OffsetDateTime.now(clock)));
         }
         return ids.size();
@@ -97,7 +101,7 @@ public class NationalOutbox {
              Session session = connection.createSession(transacted,
                      transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(session.createQueue(queue))) {
-            streaming.query(CompareRequests.statement("outbox-unsent"), Map.of("batch", BATCH), row -> {
+            streaming.query(UNSENT, Map.of("batch", BATCH), row -> {
                 try {
                     producer.send(message.of(session, row));
                 } catch (JMSException e) {
